@@ -1,0 +1,165 @@
+//! A throw-away cluster for tests, and a fresh database per test.
+//!
+//! The first test to need it initialises and starts one cluster under
+//! `target/sent-test-pg` (or `SENT_TEST_PG_DIR`); every later test, in this
+//! process or another, adopts it. Each test then gets its own database,
+//! copied from a migrated template, so tests run in parallel without sharing
+//! rows. A file lock serialises the start-up and the copies.
+
+use std::path::PathBuf;
+
+use tokio::sync::OnceCell;
+use tokio_postgres::NoTls;
+
+use crate::embedded::{Cluster, ClusterSpec};
+use crate::migrate;
+use crate::roles::{APP_ROLE, OWNER_ROLE};
+
+const TEMPLATE: &str = "sent_template";
+
+/// A database of its own for one test.
+#[derive(Debug, Clone)]
+pub struct TestDb {
+    /// The database's name.
+    pub name: String,
+    /// As the schema owner (migrations, fixtures).
+    pub owner_url: String,
+    /// As the role calls run as (subject to row-level security).
+    pub app_url: String,
+    /// As the cluster's superuser.
+    pub superuser_url: String,
+}
+
+struct Shared {
+    cluster: Cluster,
+}
+
+static SHARED: OnceCell<Shared> = OnceCell::const_new();
+
+/// The cluster's directory for tests.
+pub fn cluster_dir() -> PathBuf {
+    std::env::var_os("SENT_TEST_PG_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/sent-test-pg"),
+        PathBuf::from,
+    )
+}
+
+/// A new, migrated, empty database.
+///
+/// # Panics
+/// When the cluster cannot be started: tests cannot run without it.
+pub async fn test_database() -> TestDb {
+    new_database(Some(TEMPLATE)).await
+}
+
+/// A new database with no schema at all (for migration tests).
+///
+/// # Panics
+/// When the cluster cannot be started.
+pub async fn empty_database() -> TestDb {
+    new_database(None).await
+}
+
+async fn new_database(template: Option<&str>) -> TestDb {
+    let shared = SHARED
+        .get_or_init(|| async {
+            let _lock = lock().await;
+            let cluster = Cluster::start(ClusterSpec {
+                data_dir: cluster_dir(),
+                port: None,
+                os_user: std::env::var("SENT_PG_OS_USER").unwrap_or_else(|_| "postgres".into()),
+                database: TEMPLATE.into(),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("test cluster: {e}"));
+            Shared { cluster }
+        })
+        .await;
+    let cluster = &shared.cluster;
+    let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+    {
+        let _lock = lock().await;
+        let sql = match template {
+            Some(template) => {
+                ensure_template(cluster).await;
+                format!("CREATE DATABASE \"{name}\" TEMPLATE {template} OWNER {OWNER_ROLE}")
+            }
+            None => format!("CREATE DATABASE \"{name}\" TEMPLATE template0 OWNER {OWNER_ROLE}"),
+        };
+        superuser_execute(cluster, &sql).await;
+    }
+    TestDb {
+        owner_url: cluster.url_for(OWNER_ROLE, &name),
+        app_url: cluster.url_for(APP_ROLE, &name),
+        superuser_url: cluster.superuser_url(&name),
+        name,
+    }
+}
+
+/// Migrate the template once per set of migrations; a changed migration
+/// rebuilds it.
+async fn ensure_template(cluster: &Cluster) {
+    let fingerprint = migrate::fingerprint();
+    let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("test cluster: {e}"));
+    let conn = tokio::spawn(conn);
+    let current: Option<String> = client
+        .query_one(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1",
+            &[&TEMPLATE],
+        )
+        .await
+        .ok()
+        .and_then(|row| row.get(0));
+    if current.as_deref() != Some(fingerprint.as_str()) {
+        client
+            .batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE); CREATE DATABASE {TEMPLATE} OWNER {OWNER_ROLE}"
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("create template: {e}"));
+        migrate::migrate(&cluster.owner_url())
+            .await
+            .unwrap_or_else(|e| panic!("migrate template: {e}"));
+        client
+            .batch_execute(&format!("COMMENT ON DATABASE {TEMPLATE} IS '{fingerprint}'"))
+            .await
+            .unwrap_or_else(|e| panic!("mark template: {e}"));
+    }
+    drop(client);
+    let _ = conn.await;
+}
+
+async fn superuser_execute(cluster: &Cluster, sql: &str) {
+    let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("test cluster: {e}"));
+    let conn = tokio::spawn(conn);
+    client
+        .batch_execute(sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    drop(client);
+    let _ = conn.await;
+}
+
+/// An exclusive lock shared by every test process.
+async fn lock() -> std::fs::File {
+    let path = cluster_dir().with_extension("lock");
+    tokio::task::spawn_blocking(move || {
+        if let Some(parent) = path.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+        file.lock().unwrap_or_else(|e| panic!("lock {}: {e}", path.display()));
+        file
+    })
+    .await
+    .unwrap_or_else(|e| panic!("lock task: {e}"))
+}

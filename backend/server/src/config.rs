@@ -1,0 +1,70 @@
+//! The server's configuration: every setting is a flag and an environment
+//! variable, explained by `--help`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// SENT's headless host: serves the platform's methods over JSON-RPC 2.0 on
+/// `POST /api/rpc`.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "sent-server", version, about, long_about = None)]
+pub struct Config {
+    /// Address the HTTP server listens on.
+    #[arg(long, env = "SENT_HTTP_ADDR", default_value = "127.0.0.1:8080")]
+    pub http_addr: SocketAddr,
+
+    /// PostgreSQL URL the server's calls run as. This role must own nothing
+    /// and must not bypass row-level security. When unset, an embedded
+    /// cluster under `--data-dir` is started and used.
+    #[arg(long, env = "SENT_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// PostgreSQL URL of the role that owns the schema; migrations run as it.
+    /// Defaults to `--database-url`.
+    #[arg(long, env = "SENT_MIGRATION_DATABASE_URL", hide_env_values = true)]
+    pub migration_database_url: Option<String>,
+
+    /// Directory of the embedded cluster and other local state.
+    #[arg(long, env = "SENT_DATA_DIR", default_value = ".data")]
+    pub data_dir: PathBuf,
+
+    /// Loopback port of the embedded cluster.
+    #[arg(long, env = "SENT_PG_PORT", default_value_t = 55432)]
+    pub pg_port: u16,
+
+    /// Unprivileged system user that runs the embedded cluster when the
+    /// server runs as root (initdb refuses root).
+    #[arg(long, env = "SENT_PG_OS_USER", default_value = "postgres")]
+    pub pg_os_user: String,
+
+    /// Most connections the pool opens.
+    #[arg(long, env = "SENT_POOL_SIZE", default_value_t = 16)]
+    pub pool_size: usize,
+
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "SENT_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Seconds in-flight requests get to finish after a shutdown signal.
+    #[arg(long, env = "SENT_SHUTDOWN_GRACE_SECS", default_value_t = 20)]
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Config::command().debug_assert();
+    }
+}

@@ -1,0 +1,30 @@
+//! `sent-server`, SENT's headless host.
+//!
+//! # Layout
+//!
+//! - [`config`]: flags and environment, explained by `--help`.
+//! - [`database`]: the external database or the embedded cluster, migrated
+//!   and pooled before the first request.
+//! - [`health`]: `/healthz` and `/readyz`.
+//! - [`serve`]: binding, the ready line, graceful shutdown.
+//!
+//! The server has no handlers of its own for platform methods: `/api/rpc`
+//! hands every call to the dispatcher in `sent-runtime`.
+
+pub mod config;
+pub mod database;
+pub mod health;
+pub mod serve;
+
+use axum::Router;
+
+/// What every request handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub pool: sent_db::Pool,
+}
+
+/// The HTTP application.
+pub fn app(state: AppState) -> Router {
+    Router::new().merge(health::routes()).with_state(state)
+}

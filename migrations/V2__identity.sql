@@ -15,7 +15,7 @@ CREATE TABLE organizations (
 CREATE TABLE members (
     organization_id uuid        NOT NULL REFERENCES organizations (organization_id),
     user_id         uuid        NOT NULL,
-    email           text        NOT NULL CHECK (length(email) BETWEEN 3 AND 320),
+    email           text        NOT NULL CHECK (length(email) BETWEEN 1 AND 320),
     display_name    text        NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
     role            text        NOT NULL CHECK (role IN ('owner', 'admin', 'member', 'auditor')),
     version         integer     NOT NULL DEFAULT 1,

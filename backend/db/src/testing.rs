@@ -113,12 +113,13 @@ async fn ensure_template(cluster: &Cluster) {
         .ok()
         .and_then(|row| row.get(0));
     if current.as_deref() != Some(fingerprint.as_str()) {
-        client
-            .batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE); CREATE DATABASE {TEMPLATE} OWNER {OWNER_ROLE}"
-            ))
-            .await
-            .unwrap_or_else(|e| panic!("create template: {e}"));
+        // Two statements: DROP DATABASE cannot share a transaction.
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)"),
+            format!("CREATE DATABASE {TEMPLATE} OWNER {OWNER_ROLE}"),
+        ] {
+            client.batch_execute(&sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+        }
         migrate::migrate(&cluster.owner_url())
             .await
             .unwrap_or_else(|e| panic!("migrate template: {e}"));
@@ -139,7 +140,7 @@ async fn superuser_execute(cluster: &Cluster, sql: &str) {
     client
         .batch_execute(sql)
         .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        .unwrap_or_else(|e| panic!("{sql}: {e:?}"));
     drop(client);
     let _ = conn.await;
 }

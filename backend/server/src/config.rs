@@ -47,6 +47,36 @@ pub struct Config {
     #[arg(long, env = "SENT_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 
+    /// Issuer (`iss`) of the bearer tokens this server accepts, byte for byte
+    /// as the provider writes it.
+    #[arg(long, env = "SENT_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// Audience (`aud`) the bearer tokens must name.
+    #[arg(long, env = "SENT_OIDC_AUDIENCE", default_value = "sent")]
+    pub oidc_audience: String,
+
+    /// JWKS file with the provider's signing keys (JSON `{"keys": [...]}`).
+    #[arg(long, env = "SENT_JWKS_FILE", requires = "oidc_issuer")]
+    pub jwks_file: Option<PathBuf>,
+
+    /// Milliseconds one call may run, its queries included; a query still
+    /// running then is cancelled.
+    #[arg(long, env = "SENT_CALL_DEADLINE_MS", default_value_t = 30_000)]
+    pub call_deadline_ms: u64,
+
+    /// Largest request body, in bytes.
+    #[arg(long, env = "SENT_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Most calls in one JSON-RPC batch.
+    #[arg(long, env = "SENT_MAX_BATCH", default_value_t = 100)]
+    pub max_batch: usize,
+
+    /// Deepest nesting of arrays and objects in a request.
+    #[arg(long, env = "SENT_MAX_DEPTH", default_value_t = 64)]
+    pub max_depth: usize,
+
     /// Seconds in-flight requests get to finish after a shutdown signal.
     #[arg(long, env = "SENT_SHUTDOWN_GRACE_SECS", default_value_t = 20)]
     pub shutdown_grace_secs: u64,

@@ -6,6 +6,7 @@
 //! - [`database`]: the external database or the embedded cluster, migrated
 //!   and pooled before the first request.
 //! - [`health`]: `/healthz` and `/readyz`.
+//! - [`rpc_http`]: `POST /api/rpc`, JSON-RPC 2.0 over HTTP.
 //! - [`serve`]: binding, the ready line, graceful shutdown.
 //!
 //! The server has no handlers of its own for platform methods: `/api/rpc`
@@ -14,6 +15,7 @@
 pub mod config;
 pub mod database;
 pub mod health;
+pub mod rpc_http;
 pub mod serve;
 
 use axum::Router;
@@ -22,9 +24,13 @@ use axum::Router;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub pool: sent_db::Pool,
+    pub dispatcher: sent_runtime::Dispatcher,
 }
 
 /// The HTTP application.
-pub fn app(state: AppState) -> Router {
-    Router::new().merge(health::routes()).with_state(state)
+pub fn app(state: AppState, max_body_bytes: usize) -> Router {
+    Router::new()
+        .merge(health::routes())
+        .merge(rpc_http::routes(max_body_bytes))
+        .with_state(state)
 }

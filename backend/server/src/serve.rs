@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
+use sent_runtime::{DispatchOptions, Dispatcher, TokenVerifier, VerifierConfig};
+
 use crate::config::Config;
 use crate::{AppState, app, database};
 
@@ -17,6 +19,10 @@ pub enum ServeError {
     Serve(std::io::Error),
     #[error(transparent)]
     Stop(#[from] sent_db::EmbeddedError),
+    #[error("cannot read the JWKS file {path}: {reason}")]
+    Jwks { path: std::path::PathBuf, reason: String },
+    #[error("method registry: {0}")]
+    Registry(#[from] sent_rpc::RegistryError),
 }
 
 /// Run the host until SIGINT or SIGTERM.
@@ -25,8 +31,25 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
     let listener = TcpListener::bind(config.http_addr)
         .await
         .map_err(|reason| ServeError::Bind { addr: config.http_addr, reason })?;
+    let verifier = verifier(&config)?;
+    let registry = sent_services::registry()?;
     let database = database::open(&config).await?;
-    let state = AppState { pool: database.pool.clone() };
+    let dispatcher = Dispatcher::new(
+        registry,
+        database.pool.clone(),
+        verifier,
+        DispatchOptions {
+            deadline: Duration::from_millis(config.call_deadline_ms),
+            limits: sent_wire::Limits {
+                max_batch: config.max_batch,
+                max_depth: config.max_depth,
+            },
+        },
+    );
+    let state = AppState {
+        pool: database.pool.clone(),
+        dispatcher,
+    };
 
     let addr = listener.local_addr().map_err(ServeError::Serve)?;
     let where_from = match &database.cluster {
@@ -38,7 +61,7 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
 
     let grace = Duration::from_secs(config.shutdown_grace_secs);
     let (drained_tx, drained_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, app(state)).with_graceful_shutdown(async move {
+    let server = axum::serve(listener, app(state, config.max_body_bytes)).with_graceful_shutdown(async move {
         shutdown_signal().await;
         tracing::info!(grace_secs = grace.as_secs(), "shutting down: draining in-flight requests");
         let _ = drained_tx.send(());
@@ -65,6 +88,27 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
         tracing::info!("embedded PostgreSQL stopped");
     }
     result
+}
+
+/// The bearer-token verifier, when an issuer and its keys are configured.
+fn verifier(config: &Config) -> Result<Option<TokenVerifier>, ServeError> {
+    let (Some(issuer), Some(path)) = (&config.oidc_issuer, &config.jwks_file) else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| ServeError::Jwks {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
+    let jwks = serde_json::from_str(&text).map_err(|e| ServeError::Jwks {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
+    Ok(Some(TokenVerifier::new(VerifierConfig {
+        issuer: issuer.clone(),
+        audience: config.oidc_audience.clone(),
+        jwks,
+        leeway_secs: 30,
+    })))
 }
 
 async fn shutdown_signal() {

@@ -1,0 +1,1084 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Clone, Copy, Debug)]
+pub struct MemberRoleParams {
+    pub organization_id: uuid::Uuid,
+    pub user_id: uuid::Uuid,
+}
+#[derive(Debug)]
+pub struct InsertOrganizationParams<T1: crate::StringSql> {
+    pub organization_id: uuid::Uuid,
+    pub name: T1,
+}
+#[derive(Debug)]
+pub struct UpdateOrganizationParams<T1: crate::StringSql> {
+    pub name: T1,
+    pub organization_id: uuid::Uuid,
+    pub version: i32,
+}
+#[derive(Debug)]
+pub struct InsertMemberParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
+    pub organization_id: uuid::Uuid,
+    pub user_id: uuid::Uuid,
+    pub email: T1,
+    pub display_name: T2,
+    pub role: T3,
+}
+#[derive(Debug)]
+pub struct MembersPageParams<T1: crate::StringSql> {
+    pub organization_id: uuid::Uuid,
+    pub after_email: Option<T1>,
+    pub limit: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct MemberByIdParams {
+    pub organization_id: uuid::Uuid,
+    pub user_id: uuid::Uuid,
+}
+#[derive(Debug)]
+pub struct UpdateMemberRoleParams<T1: crate::StringSql> {
+    pub role: T1,
+    pub organization_id: uuid::Uuid,
+    pub user_id: uuid::Uuid,
+    pub version: i32,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct DeleteMemberParams {
+    pub organization_id: uuid::Uuid,
+    pub user_id: uuid::Uuid,
+    pub version: i32,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Membership {
+    pub organization_id: uuid::Uuid,
+    pub organization_name: String,
+    pub role: String,
+}
+pub struct MembershipBorrowed<'a> {
+    pub organization_id: uuid::Uuid,
+    pub organization_name: &'a str,
+    pub role: &'a str,
+}
+impl<'a> From<MembershipBorrowed<'a>> for Membership {
+    fn from(
+        MembershipBorrowed {
+            organization_id,
+            organization_name,
+            role,
+        }: MembershipBorrowed<'a>,
+    ) -> Self {
+        Self {
+            organization_id,
+            organization_name: organization_name.into(),
+            role: role.into(),
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organization {
+    pub organization_id: uuid::Uuid,
+    pub name: String,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+pub struct OrganizationBorrowed<'a> {
+    pub organization_id: uuid::Uuid,
+    pub name: &'a str,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+impl<'a> From<OrganizationBorrowed<'a>> for Organization {
+    fn from(
+        OrganizationBorrowed {
+            organization_id,
+            name,
+            version,
+            created_at,
+            updated_at,
+        }: OrganizationBorrowed<'a>,
+    ) -> Self {
+        Self {
+            organization_id,
+            name: name.into(),
+            version,
+            created_at,
+            updated_at,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub user_id: uuid::Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+pub struct MemberBorrowed<'a> {
+    pub user_id: uuid::Uuid,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: &'a str,
+    pub version: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+impl<'a> From<MemberBorrowed<'a>> for Member {
+    fn from(
+        MemberBorrowed {
+            user_id,
+            email,
+            display_name,
+            role,
+            version,
+            created_at,
+            updated_at,
+        }: MemberBorrowed<'a>,
+    ) -> Self {
+        Self {
+            user_id,
+            email: email.into(),
+            display_name: display_name.into(),
+            role: role.into(),
+            version,
+            created_at,
+            updated_at,
+        }
+    }
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct StringQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<&str, tokio_postgres::Error>,
+    mapper: fn(&str) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> StringQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
+        StringQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct MembershipQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<MembershipBorrowed, tokio_postgres::Error>,
+    mapper: fn(MembershipBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> MembershipQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(MembershipBorrowed) -> R,
+    ) -> MembershipQuery<'c, 'a, 's, C, R, N> {
+        MembershipQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct OrganizationQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<OrganizationBorrowed, tokio_postgres::Error>,
+    mapper: fn(OrganizationBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> OrganizationQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(OrganizationBorrowed) -> R,
+    ) -> OrganizationQuery<'c, 'a, 's, C, R, N> {
+        OrganizationQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct MemberQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<MemberBorrowed, tokio_postgres::Error>,
+    mapper: fn(MemberBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> MemberQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(MemberBorrowed) -> R) -> MemberQuery<'c, 'a, 's, C, R, N> {
+        MemberQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct UuidUuidQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<uuid::Uuid, tokio_postgres::Error>,
+    mapper: fn(uuid::Uuid) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> UuidUuidQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(uuid::Uuid) -> R) -> UuidUuidQuery<'c, 'a, 's, C, R, N> {
+        UuidUuidQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct MemberRoleStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn member_role() -> MemberRoleStmt {
+    MemberRoleStmt(
+        "SELECT role FROM members WHERE organization_id = $1 AND user_id = $2",
+        None,
+    )
+}
+impl MemberRoleStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        user_id: &'a uuid::Uuid,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        StringQuery {
+            client,
+            params: [organization_id, user_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MemberRoleParams,
+        StringQuery<'c, 'a, 's, C, String, 2>,
+        C,
+    > for MemberRoleStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MemberRoleParams,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        self.bind(client, &params.organization_id, &params.user_id)
+    }
+}
+pub struct MyMembershipsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn my_memberships() -> MyMembershipsStmt {
+    MyMembershipsStmt(
+        "SELECT m.organization_id, o.name AS organization_name, m.role FROM members m JOIN organizations o ON o.organization_id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name, m.organization_id",
+        None,
+    )
+}
+impl MyMembershipsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        user_id: &'a uuid::Uuid,
+    ) -> MembershipQuery<'c, 'a, 's, C, Membership, 1> {
+        MembershipQuery {
+            client,
+            params: [user_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<MembershipBorrowed, tokio_postgres::Error> {
+                    Ok(MembershipBorrowed {
+                        organization_id: row.try_get(0)?,
+                        organization_name: row.try_get(1)?,
+                        role: row.try_get(2)?,
+                    })
+                },
+            mapper: |it| Membership::from(it),
+        }
+    }
+}
+pub struct InsertOrganizationStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_organization() -> InsertOrganizationStmt {
+    InsertOrganizationStmt(
+        "INSERT INTO organizations (organization_id, name) VALUES ($1, $2) RETURNING organization_id, name, version, created_at, updated_at",
+        None,
+    )
+}
+impl InsertOrganizationStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        name: &'a T1,
+    ) -> OrganizationQuery<'c, 'a, 's, C, Organization, 2> {
+        OrganizationQuery {
+            client,
+            params: [organization_id, name],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
+                    Ok(OrganizationBorrowed {
+                        organization_id: row.try_get(0)?,
+                        name: row.try_get(1)?,
+                        version: row.try_get(2)?,
+                        created_at: row.try_get(3)?,
+                        updated_at: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| Organization::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertOrganizationParams<T1>,
+        OrganizationQuery<'c, 'a, 's, C, Organization, 2>,
+        C,
+    > for InsertOrganizationStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertOrganizationParams<T1>,
+    ) -> OrganizationQuery<'c, 'a, 's, C, Organization, 2> {
+        self.bind(client, &params.organization_id, &params.name)
+    }
+}
+pub struct OrganizationByIdStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn organization_by_id() -> OrganizationByIdStmt {
+    OrganizationByIdStmt(
+        "SELECT organization_id, name, version, created_at, updated_at FROM organizations WHERE organization_id = $1",
+        None,
+    )
+}
+impl OrganizationByIdStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+    ) -> OrganizationQuery<'c, 'a, 's, C, Organization, 1> {
+        OrganizationQuery {
+            client,
+            params: [organization_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
+                    Ok(OrganizationBorrowed {
+                        organization_id: row.try_get(0)?,
+                        name: row.try_get(1)?,
+                        version: row.try_get(2)?,
+                        created_at: row.try_get(3)?,
+                        updated_at: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| Organization::from(it),
+        }
+    }
+}
+pub struct UpdateOrganizationStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn update_organization() -> UpdateOrganizationStmt {
+    UpdateOrganizationStmt(
+        "UPDATE organizations SET name = $1, version = version + 1, updated_at = now() WHERE organization_id = $2 AND version = $3 RETURNING organization_id, name, version, created_at, updated_at",
+        None,
+    )
+}
+impl UpdateOrganizationStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        name: &'a T1,
+        organization_id: &'a uuid::Uuid,
+        version: &'a i32,
+    ) -> OrganizationQuery<'c, 'a, 's, C, Organization, 3> {
+        OrganizationQuery {
+            client,
+            params: [name, organization_id, version],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
+                    Ok(OrganizationBorrowed {
+                        organization_id: row.try_get(0)?,
+                        name: row.try_get(1)?,
+                        version: row.try_get(2)?,
+                        created_at: row.try_get(3)?,
+                        updated_at: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| Organization::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpdateOrganizationParams<T1>,
+        OrganizationQuery<'c, 'a, 's, C, Organization, 3>,
+        C,
+    > for UpdateOrganizationStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpdateOrganizationParams<T1>,
+    ) -> OrganizationQuery<'c, 'a, 's, C, Organization, 3> {
+        self.bind(
+            client,
+            &params.name,
+            &params.organization_id,
+            &params.version,
+        )
+    }
+}
+pub struct InsertMemberStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_member() -> InsertMemberStmt {
+    InsertMemberStmt(
+        "INSERT INTO members (organization_id, user_id, email, display_name, role) VALUES ($1, $2, $3, $4, $5) RETURNING user_id, email, display_name, role, version, created_at, updated_at",
+        None,
+    )
+}
+impl InsertMemberStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        user_id: &'a uuid::Uuid,
+        email: &'a T1,
+        display_name: &'a T2,
+        role: &'a T3,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 5> {
+        MemberQuery {
+            client,
+            params: [organization_id, user_id, email, display_name, role],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                    Ok(MemberBorrowed {
+                        user_id: row.try_get(0)?,
+                        email: row.try_get(1)?,
+                        display_name: row.try_get(2)?,
+                        role: row.try_get(3)?,
+                        version: row.try_get(4)?,
+                        created_at: row.try_get(5)?,
+                        updated_at: row.try_get(6)?,
+                    })
+                },
+            mapper: |it| Member::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertMemberParams<T1, T2, T3>,
+        MemberQuery<'c, 'a, 's, C, Member, 5>,
+        C,
+    > for InsertMemberStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertMemberParams<T1, T2, T3>,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 5> {
+        self.bind(
+            client,
+            &params.organization_id,
+            &params.user_id,
+            &params.email,
+            &params.display_name,
+            &params.role,
+        )
+    }
+}
+pub struct MembersPageStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn members_page() -> MembersPageStmt {
+    MembersPageStmt(
+        "SELECT user_id, email, display_name, role, version, created_at, updated_at FROM members WHERE organization_id = $1 AND ($2::text IS NULL OR email > $2) ORDER BY email LIMIT $3",
+        None,
+    )
+}
+impl MembersPageStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        after_email: &'a Option<T1>,
+        limit: &'a i64,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 3> {
+        MemberQuery {
+            client,
+            params: [organization_id, after_email, limit],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                    Ok(MemberBorrowed {
+                        user_id: row.try_get(0)?,
+                        email: row.try_get(1)?,
+                        display_name: row.try_get(2)?,
+                        role: row.try_get(3)?,
+                        version: row.try_get(4)?,
+                        created_at: row.try_get(5)?,
+                        updated_at: row.try_get(6)?,
+                    })
+                },
+            mapper: |it| Member::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MembersPageParams<T1>,
+        MemberQuery<'c, 'a, 's, C, Member, 3>,
+        C,
+    > for MembersPageStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MembersPageParams<T1>,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 3> {
+        self.bind(
+            client,
+            &params.organization_id,
+            &params.after_email,
+            &params.limit,
+        )
+    }
+}
+pub struct MemberByIdStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn member_by_id() -> MemberByIdStmt {
+    MemberByIdStmt(
+        "SELECT user_id, email, display_name, role, version, created_at, updated_at FROM members WHERE organization_id = $1 AND user_id = $2",
+        None,
+    )
+}
+impl MemberByIdStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        user_id: &'a uuid::Uuid,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 2> {
+        MemberQuery {
+            client,
+            params: [organization_id, user_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                    Ok(MemberBorrowed {
+                        user_id: row.try_get(0)?,
+                        email: row.try_get(1)?,
+                        display_name: row.try_get(2)?,
+                        role: row.try_get(3)?,
+                        version: row.try_get(4)?,
+                        created_at: row.try_get(5)?,
+                        updated_at: row.try_get(6)?,
+                    })
+                },
+            mapper: |it| Member::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MemberByIdParams,
+        MemberQuery<'c, 'a, 's, C, Member, 2>,
+        C,
+    > for MemberByIdStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MemberByIdParams,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 2> {
+        self.bind(client, &params.organization_id, &params.user_id)
+    }
+}
+pub struct UpdateMemberRoleStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn update_member_role() -> UpdateMemberRoleStmt {
+    UpdateMemberRoleStmt(
+        "UPDATE members SET role = $1, version = version + 1, updated_at = now() WHERE organization_id = $2 AND user_id = $3 AND version = $4 RETURNING user_id, email, display_name, role, version, created_at, updated_at",
+        None,
+    )
+}
+impl UpdateMemberRoleStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        role: &'a T1,
+        organization_id: &'a uuid::Uuid,
+        user_id: &'a uuid::Uuid,
+        version: &'a i32,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 4> {
+        MemberQuery {
+            client,
+            params: [role, organization_id, user_id, version],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                    Ok(MemberBorrowed {
+                        user_id: row.try_get(0)?,
+                        email: row.try_get(1)?,
+                        display_name: row.try_get(2)?,
+                        role: row.try_get(3)?,
+                        version: row.try_get(4)?,
+                        created_at: row.try_get(5)?,
+                        updated_at: row.try_get(6)?,
+                    })
+                },
+            mapper: |it| Member::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpdateMemberRoleParams<T1>,
+        MemberQuery<'c, 'a, 's, C, Member, 4>,
+        C,
+    > for UpdateMemberRoleStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpdateMemberRoleParams<T1>,
+    ) -> MemberQuery<'c, 'a, 's, C, Member, 4> {
+        self.bind(
+            client,
+            &params.role,
+            &params.organization_id,
+            &params.user_id,
+            &params.version,
+        )
+    }
+}
+pub struct DeleteMemberStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_member() -> DeleteMemberStmt {
+    DeleteMemberStmt(
+        "DELETE FROM members WHERE organization_id = $1 AND user_id = $2 AND version = $3 RETURNING user_id",
+        None,
+    )
+}
+impl DeleteMemberStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        user_id: &'a uuid::Uuid,
+        version: &'a i32,
+    ) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3> {
+        UuidUuidQuery {
+            client,
+            params: [organization_id, user_id, version],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteMemberParams,
+        UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3>,
+        C,
+    > for DeleteMemberStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteMemberParams,
+    ) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3> {
+        self.bind(
+            client,
+            &params.organization_id,
+            &params.user_id,
+            &params.version,
+        )
+    }
+}
+pub struct LockOwnersStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_owners() -> LockOwnersStmt {
+    LockOwnersStmt(
+        "SELECT user_id FROM members WHERE organization_id = $1 AND role = 'owner' FOR UPDATE",
+        None,
+    )
+}
+impl LockOwnersStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+    ) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 1> {
+        UuidUuidQuery {
+            client,
+            params: [organization_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}

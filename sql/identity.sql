@@ -1,0 +1,71 @@
+-- Identity & organizations. Every query names its organization; row-level
+-- security applies the same rule a second time.
+
+--: Organization()
+--: Member()
+--: Membership()
+
+--! member_role
+SELECT role FROM members
+ WHERE organization_id = :organization_id AND user_id = :user_id;
+
+--! my_memberships : Membership
+-- Across tenants by design: the caller's own memberships, which the
+-- `my_memberships` and `my_organizations` policies let a user see.
+SELECT m.organization_id, o.name AS organization_name, m.role
+  FROM members m
+  JOIN organizations o ON o.organization_id = m.organization_id
+ WHERE m.user_id = :user_id
+ ORDER BY o.name, m.organization_id;
+
+--! insert_organization : Organization
+INSERT INTO organizations (organization_id, name)
+VALUES (:organization_id, :name)
+RETURNING organization_id, name, version, created_at, updated_at;
+
+--! organization_by_id : Organization
+SELECT organization_id, name, version, created_at, updated_at
+  FROM organizations
+ WHERE organization_id = :organization_id;
+
+--! update_organization : Organization
+UPDATE organizations
+   SET name = :name, version = version + 1, updated_at = now()
+ WHERE organization_id = :organization_id AND version = :version
+RETURNING organization_id, name, version, created_at, updated_at;
+
+--! insert_member : Member
+INSERT INTO members (organization_id, user_id, email, display_name, role)
+VALUES (:organization_id, :user_id, :email, :display_name, :role)
+RETURNING user_id, email, display_name, role, version, created_at, updated_at;
+
+--! members_page (after_email?) : Member
+SELECT user_id, email, display_name, role, version, created_at, updated_at
+  FROM members
+ WHERE organization_id = :organization_id
+   AND (:after_email::text IS NULL OR email > :after_email)
+ ORDER BY email
+ LIMIT :limit;
+
+--! member_by_id : Member
+SELECT user_id, email, display_name, role, version, created_at, updated_at
+  FROM members
+ WHERE organization_id = :organization_id AND user_id = :user_id;
+
+--! update_member_role : Member
+UPDATE members
+   SET role = :role, version = version + 1, updated_at = now()
+ WHERE organization_id = :organization_id AND user_id = :user_id AND version = :version
+RETURNING user_id, email, display_name, role, version, created_at, updated_at;
+
+--! delete_member
+DELETE FROM members
+ WHERE organization_id = :organization_id AND user_id = :user_id AND version = :version
+RETURNING user_id;
+
+--! lock_owners
+-- Locks the owners' rows so two concurrent demotions cannot both see a
+-- second owner.
+SELECT user_id FROM members
+ WHERE organization_id = :organization_id AND role = 'owner'
+   FOR UPDATE;

@@ -83,12 +83,7 @@ impl Cluster {
             }
         };
 
-        let cluster = Self {
-            spec,
-            bin_dir,
-            port,
-            credentials: state.credentials,
-        };
+        let cluster = Self { spec, bin_dir, port, credentials: state.credentials };
         roles::bootstrap(&cluster.superuser_url("postgres"), &cluster.credentials, &cluster.spec.database).await?;
         Ok(cluster)
     }
@@ -139,11 +134,8 @@ impl Cluster {
     /// URL of `role` on another database of this cluster (the test harness
     /// gives each test its own database).
     pub fn url_for(&self, role: &str, database: &str) -> String {
-        let password = if role == roles::OWNER_ROLE {
-            &self.credentials.owner_password
-        } else {
-            &self.credentials.app_password
-        };
+        let password =
+            if role == roles::OWNER_ROLE { &self.credentials.owner_password } else { &self.credentials.app_password };
         self.url(role, password, database)
     }
 
@@ -186,16 +178,7 @@ async fn init(spec: &ClusterSpec, bin_dir: &Path, state_path: &Path, as_root: bo
     let pw_arg = format!("--pwfile={}", pwfile.display());
     let output = run_pg(
         &bin_dir.join("initdb"),
-        &[
-            "-D",
-            &data_dir,
-            "-U",
-            "postgres",
-            "--auth=scram-sha-256",
-            &pw_arg,
-            "--encoding=UTF8",
-            "--no-locale",
-        ],
+        &["-D", &data_dir, "-U", "postgres", "--auth=scram-sha-256", &pw_arg, "--encoding=UTF8", "--no-locale"],
         &spec.os_user,
         as_root,
     )
@@ -218,11 +201,7 @@ fn check_ownership(spec: &ClusterSpec, as_root: bool) -> Result<(), EmbeddedErro
         .map_err(|e| EmbeddedError::Io(format!("read {}", spec.data_dir.display()), e))?;
     let expected = if as_root { uid_of(&spec.os_user)? } else { own_uid() };
     if meta.uid() != expected {
-        return Err(EmbeddedError::WrongOwner {
-            dir: spec.data_dir.clone(),
-            owner: meta.uid(),
-            expected,
-        });
+        return Err(EmbeddedError::WrongOwner { dir: spec.data_dir.clone(), owner: meta.uid(), expected });
     }
     Ok(())
 }
@@ -283,10 +262,7 @@ async fn run_pg(program: &Path, args: &[&str], os_user: &str, as_root: bool) -> 
         .stdin(std::process::Stdio::null())
         .env("LC_ALL", "C.UTF-8")
         .current_dir("/");
-    command
-        .output()
-        .await
-        .map_err(|e| EmbeddedError::Io(format!("run {}", program.display()), e))
+    command.output().await.map_err(|e| EmbeddedError::Io(format!("run {}", program.display()), e))
 }
 
 /// The newest PostgreSQL (15 or later) on this machine: `SENT_PG_BINDIR`,
@@ -325,10 +301,7 @@ fn ensure_port_free(port: u16) -> Result<(), EmbeddedError> {
 fn free_port() -> Result<u16, EmbeddedError> {
     let listener = TcpListener::bind(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0))
         .map_err(|e| EmbeddedError::Io("find a free port".into(), e))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| EmbeddedError::Io("find a free port".into(), e))
+    listener.local_addr().map(|a| a.port()).map_err(|e| EmbeddedError::Io("find a free port".into(), e))
 }
 
 fn read_state(path: &Path) -> Result<State, EmbeddedError> {

@@ -23,12 +23,7 @@ pub async fn migrate(owner_url: &str) -> Result<usize, DbError> {
 
 /// The newest migration this build knows.
 pub fn latest_version() -> i32 {
-    embedded::migrations::runner()
-        .get_migrations()
-        .iter()
-        .map(|m| m.version())
-        .max()
-        .unwrap_or(0)
+    embedded::migrations::runner().get_migrations().iter().map(|m| m.version()).max().unwrap_or(0)
 }
 
 /// A fingerprint of every embedded migration (name and SQL), so a database
@@ -45,10 +40,8 @@ pub fn fingerprint() -> String {
 
 /// Whether the database has every migration this build knows (readiness).
 pub async fn is_current(client: &tokio_postgres::Client) -> Result<bool, DbError> {
-    let applied: Option<i32> = client
-        .query_opt("SELECT max(version) FROM refinery_schema_history", &[])
-        .await?
-        .and_then(|row| row.get(0));
+    let applied: Option<i32> =
+        client.query_opt("SELECT max(version) FROM refinery_schema_history", &[]).await?.and_then(|row| row.get(0));
     Ok(applied == Some(latest_version()))
 }
 

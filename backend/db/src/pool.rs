@@ -19,7 +19,8 @@ pub struct PoolOptions {
 /// transaction-local settings (`set_config(..., true)`), which cannot outlive
 /// the transaction that set them.
 pub async fn connect(options: &PoolOptions) -> Result<Pool, DbError> {
-    let config: tokio_postgres::Config = options.url.parse().map_err(|e: tokio_postgres::Error| DbError::Url(e.to_string()))?;
+    let config: tokio_postgres::Config =
+        options.url.parse().map_err(|e: tokio_postgres::Error| DbError::Url(e.to_string()))?;
     let target = describe(&config);
     let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
     let pool = Pool::builder(manager)
@@ -29,10 +30,7 @@ pub async fn connect(options: &PoolOptions) -> Result<Pool, DbError> {
         .create_timeout(Some(std::time::Duration::from_secs(10)))
         .build()
         .map_err(|e| DbError::Pool(e.to_string()))?;
-    let client = pool.get().await.map_err(|e| DbError::Connect {
-        target: target.clone(),
-        reason: pool_reason(&e),
-    })?;
+    let client = pool.get().await.map_err(|e| DbError::Connect { target: target.clone(), reason: pool_reason(&e) })?;
     drop(client);
     Ok(pool)
 }
@@ -64,11 +62,7 @@ pub fn describe(config: &tokio_postgres::Config) -> String {
         })
         .unwrap_or_else(|| "localhost".into());
     let port = config.get_ports().first().copied().unwrap_or(5432);
-    format!(
-        "{host}:{port}/{} as {}",
-        config.get_dbname().unwrap_or("?"),
-        config.get_user().unwrap_or("?")
-    )
+    format!("{host}:{port}/{} as {}", config.get_dbname().unwrap_or("?"), config.get_user().unwrap_or("?"))
 }
 
 /// The root cause of a pool error, without the layers deadpool adds.

@@ -26,29 +26,22 @@ pub struct Credentials {
 impl Credentials {
     pub(crate) fn generate() -> Self {
         let secret = || uuid::Uuid::new_v4().simple().to_string();
-        Self {
-            superuser_password: secret(),
-            owner_password: secret(),
-            app_password: secret(),
-        }
+        Self { superuser_password: secret(), owner_password: secret(), app_password: secret() }
     }
 }
 
 /// Create the roles and the database if they are missing. Idempotent.
-pub(crate) async fn bootstrap(superuser_url: &str, credentials: &Credentials, database: &str) -> Result<(), EmbeddedError> {
-    let (client, connection) = tokio_postgres::connect(superuser_url, NoTls)
-        .await
-        .map_err(|e| EmbeddedError::Bootstrap(e.to_string()))?;
+pub(crate) async fn bootstrap(
+    superuser_url: &str,
+    credentials: &Credentials,
+    database: &str,
+) -> Result<(), EmbeddedError> {
+    let (client, connection) =
+        tokio_postgres::connect(superuser_url, NoTls).await.map_err(|e| EmbeddedError::Bootstrap(e.to_string()))?;
     let connection = tokio::spawn(connection);
     let result = async {
-        for (role, password) in [
-            (OWNER_ROLE, &credentials.owner_password),
-            (APP_ROLE, &credentials.app_password),
-        ] {
-            let exists = client
-                .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role])
-                .await?
-                .is_some();
+        for (role, password) in [(OWNER_ROLE, &credentials.owner_password), (APP_ROLE, &credentials.app_password)] {
+            let exists = client.query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role]).await?.is_some();
             if !exists {
                 // Role names are our constants and passwords are hex, so
                 // formatting them into DDL (which takes no parameters) is safe.
@@ -59,14 +52,9 @@ pub(crate) async fn bootstrap(superuser_url: &str, credentials: &Credentials, da
                     .await?;
             }
         }
-        let db_exists = client
-            .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&database])
-            .await?
-            .is_some();
+        let db_exists = client.query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&database]).await?.is_some();
         if !db_exists {
-            client
-                .batch_execute(&format!("CREATE DATABASE \"{database}\" OWNER {OWNER_ROLE}"))
-                .await?;
+            client.batch_execute(&format!("CREATE DATABASE \"{database}\" OWNER {OWNER_ROLE}")).await?;
         }
         Ok::<_, tokio_postgres::Error>(())
     }

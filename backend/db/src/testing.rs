@@ -38,10 +38,8 @@ static SHARED: OnceCell<Shared> = OnceCell::const_new();
 
 /// The cluster's directory for tests.
 pub fn cluster_dir() -> PathBuf {
-    std::env::var_os("SENT_TEST_PG_DIR").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/sent-test-pg"),
-        PathBuf::from,
-    )
+    std::env::var_os("SENT_TEST_PG_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/sent-test-pg"), PathBuf::from)
 }
 
 /// A new, migrated, empty database.
@@ -105,10 +103,7 @@ async fn ensure_template(cluster: &Cluster) {
         .unwrap_or_else(|e| panic!("test cluster: {e}"));
     let conn = tokio::spawn(conn);
     let current: Option<String> = client
-        .query_one(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1",
-            &[&TEMPLATE],
-        )
+        .query_one("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1", &[&TEMPLATE])
         .await
         .ok()
         .and_then(|row| row.get(0));
@@ -120,9 +115,7 @@ async fn ensure_template(cluster: &Cluster) {
         ] {
             client.batch_execute(&sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
         }
-        migrate::migrate(&cluster.owner_url())
-            .await
-            .unwrap_or_else(|e| panic!("migrate template: {e}"));
+        migrate::migrate(&cluster.owner_url()).await.unwrap_or_else(|e| panic!("migrate template: {e}"));
         client
             .batch_execute(&format!("COMMENT ON DATABASE {TEMPLATE} IS '{fingerprint}'"))
             .await
@@ -137,10 +130,7 @@ async fn superuser_execute(cluster: &Cluster, sql: &str) {
         .await
         .unwrap_or_else(|e| panic!("test cluster: {e}"));
     let conn = tokio::spawn(conn);
-    client
-        .batch_execute(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+    client.batch_execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
     drop(client);
     let _ = conn.await;
 }

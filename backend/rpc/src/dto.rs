@@ -12,7 +12,7 @@ use uuid::Uuid;
     label = "declare it with `#[sent_rpc::dto]`",
     note = "params and results of a service method must be DTOs so that they serialise, decode strictly and redact"
 )]
-pub trait Dto: Serialize + DeserializeOwned + Send + Sync + 'static {
+pub trait Dto: Serialize + DeserializeOwned + specta::Type + Send + Sync + 'static {
     /// The value as the audit log may keep it: fields marked `#[sensitive]`
     /// are replaced by `"[redacted]"`.
     fn redacted(&self) -> Value;
@@ -88,7 +88,7 @@ pub fn redact_members<T: Serialize>(value: &T, sensitive: &[&str]) -> Value {
 }
 
 /// One page of a list, and where the next one starts.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Page<T> {
     pub items: Vec<T>,

@@ -117,12 +117,7 @@ pub struct RpcError {
 
 impl RpcError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
-            kind,
-            message: message.into(),
-            details: Map::new(),
-            log_detail: None,
-        }
+        Self { kind, message: message.into(), details: Map::new(), log_detail: None }
     }
 
     /// An internal failure: the client sees only "Internal error"; the cause
@@ -182,11 +177,7 @@ impl RpcError {
         let mut data = self.details.clone();
         data.insert("kind".into(), json!(self.kind.name()));
         data.insert("requestId".into(), json!(request_id));
-        ErrorObject {
-            code: self.kind.code(),
-            message: self.message.clone(),
-            data: Some(Value::Object(data)),
-        }
+        ErrorObject { code: self.kind.code(), message: self.message.clone(), data: Some(Value::Object(data)) }
     }
 }
 
@@ -225,7 +216,9 @@ impl From<tokio_postgres::Error> for RpcError {
             }
             _ => (ErrorKind::Internal, ErrorKind::Internal.title()),
         };
-        let detail = error.as_db_error().map_or_else(|| error.to_string(), |db| format!("{}: {}", db.code().code(), db.message()));
+        let detail = error
+            .as_db_error()
+            .map_or_else(|| error.to_string(), |db| format!("{}: {}", db.code().code(), db.message()));
         Self::new(kind, message).with_log_detail(detail)
     }
 }

@@ -34,10 +34,7 @@ impl<C> Handler<C> {
     where
         F: for<'a> Fn(&'a mut C, Option<&'a RawValue>) -> CallFuture<'a> + Send + Sync + 'static,
     {
-        Self {
-            meta,
-            call: Box::new(call),
-        }
+        Self { meta, call: Box::new(call) }
     }
 
     /// Decode the params and run the method.
@@ -70,20 +67,14 @@ impl AuditFacts {
     pub fn of_params<P: Dto>(params: &P) -> Self {
         let mut affected_ids = Vec::new();
         params.ids(&mut affected_ids);
-        Self {
-            params: params.redacted(),
-            affected_ids,
-        }
+        Self { params: params.redacted(), affected_ids }
     }
 }
 
 impl Outcome {
     /// The outcome of a query.
     pub fn query<R: Dto>(result: &R) -> Result<Self, RpcError> {
-        Ok(Self {
-            result: encode(result)?,
-            audit: None,
-        })
+        Ok(Self { result: encode(result)?, audit: None })
     }
 
     /// The outcome of a mutation: the facts from its params, and the ids its
@@ -92,10 +83,7 @@ impl Outcome {
         result.ids(&mut facts.affected_ids);
         facts.affected_ids.sort_unstable();
         facts.affected_ids.dedup();
-        Ok(Self {
-            result: encode(result)?,
-            audit: Some(facts),
-        })
+        Ok(Self { result: encode(result)?, audit: Some(facts) })
     }
 }
 

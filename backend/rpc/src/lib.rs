@@ -26,7 +26,7 @@ pub mod registry;
 pub use dto::{CollectIds, Dto, Page};
 pub use error::{ErrorKind, RpcError};
 pub use handler::{AuditFacts, CallFuture, Handler, Outcome};
-pub use meta::{Access, Kind, MethodMeta, Role};
+pub use meta::{Access, Kind, MethodMeta, Role, TypeFn};
 pub use registry::{Api, Registry, RegistryError};
 pub use sent_rpc_macros::{dto, service};
 
@@ -36,6 +36,7 @@ pub mod __private {
     pub use futures::future::BoxFuture;
     pub use serde;
     pub use serde_json;
+    pub use specta;
     pub use uuid;
 
     pub use crate::dto::redact_members;

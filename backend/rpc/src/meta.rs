@@ -21,7 +21,7 @@ impl Kind {
 }
 
 /// A member's role in an organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     /// Reads everything in the organization, changes nothing.
@@ -89,6 +89,9 @@ impl Access {
     }
 }
 
+/// A type's description for the generators (TypeScript, JSON Schema).
+pub type TypeFn = fn(&mut specta::Types) -> specta::datatype::DataType;
+
 /// One method, as declared in `rpc-schema`.
 #[derive(Debug, Clone, Copy)]
 pub struct MethodMeta {
@@ -108,6 +111,10 @@ pub struct MethodMeta {
     pub result: &'static str,
     /// The application errors the method declares it may return.
     pub errors: &'static [ErrorKind],
+    /// The params DTO's type description.
+    pub params_type: Option<TypeFn>,
+    /// The result DTO's type description.
+    pub result_type: TypeFn,
 }
 
 #[cfg(test)]

@@ -28,13 +28,7 @@ pub struct Identity {
 
 impl Identity {
     pub fn new(issuer: &str, subject: &str, email: Option<String>, name: Option<String>) -> Self {
-        Self {
-            user_id: user_id(issuer, subject),
-            issuer: issuer.to_owned(),
-            subject: subject.to_owned(),
-            email,
-            name,
-        }
+        Self { user_id: user_id(issuer, subject), issuer: issuer.to_owned(), subject: subject.to_owned(), email, name }
     }
 }
 
@@ -81,7 +75,8 @@ impl TokenVerifier {
         let refused = |why: &str| RpcError::unauthenticated("The bearer token is not valid").with_log_detail(why);
         let header = jsonwebtoken::decode_header(token).map_err(|e| refused(&e.to_string()))?;
         let jwk = self.key_for(header.kid.as_deref()).ok_or_else(|| refused("no key with this kid"))?;
-        let algorithm = allowed_algorithm(jwk, header.alg).ok_or_else(|| refused("algorithm not allowed for this key"))?;
+        let algorithm =
+            allowed_algorithm(jwk, header.alg).ok_or_else(|| refused("algorithm not allowed for this key"))?;
         let key = DecodingKey::from_jwk(jwk).map_err(|e| refused(&e.to_string()))?;
 
         let mut validation = Validation::new(algorithm);

@@ -48,14 +48,7 @@ impl std::fmt::Debug for Transaction {
 
 impl Ctx {
     pub(crate) fn new(request_id: String, identity: Option<Identity>, pool: Pool, statement_timeout: Duration) -> Self {
-        Self {
-            request_id,
-            identity,
-            tenant: None,
-            pool,
-            statement_timeout,
-            tx: None,
-        }
+        Self { request_id, identity, tenant: None, pool, statement_timeout, tx: None }
     }
 
     /// The id that ties this call's log lines and audit row together.
@@ -65,15 +58,12 @@ impl Ctx {
 
     /// The signed-in caller, or -32001.
     pub fn identity(&self) -> Result<&Identity, RpcError> {
-        self.identity
-            .as_ref()
-            .ok_or_else(|| RpcError::unauthenticated("Sign in to call this method"))
+        self.identity.as_ref().ok_or_else(|| RpcError::unauthenticated("Sign in to call this method"))
     }
 
     /// The call's organization and the caller's role in it.
     pub fn tenant(&self) -> Result<Tenant, RpcError> {
-        self.tenant
-            .ok_or_else(|| RpcError::forbidden("Choose an organization for this call"))
+        self.tenant.ok_or_else(|| RpcError::forbidden("Choose an organization for this call"))
     }
 
     /// The call's organization.
@@ -95,10 +85,7 @@ impl Ctx {
     /// audit row belong to it.
     pub async fn enter_new_organization(&mut self, organization_id: Uuid) -> Result<(), RpcError> {
         self.identity()?;
-        self.tenant = Some(Tenant {
-            organization_id,
-            role: Role::Owner,
-        });
+        self.tenant = Some(Tenant { organization_id, role: Role::Owner });
         self.db().await?;
         Ok(())
     }
@@ -114,11 +101,7 @@ impl Ctx {
                 })?;
                 let cancel = client.cancel_token();
                 client.batch_execute("BEGIN").await?;
-                self.tx = Some(Transaction {
-                    client,
-                    cancel,
-                    organization_id: None,
-                });
+                self.tx = Some(Transaction { client, cancel, organization_id: None });
                 true
             }
             Some(tx) => tx.organization_id != organization_id,
@@ -158,12 +141,12 @@ impl Ctx {
 
     /// Commit the call's transaction.
     pub(crate) async fn commit(&mut self) -> Result<(), RpcError> {
-        if let Some(tx) = self.tx.take() {
-            if let Err(error) = tx.client.batch_execute("COMMIT").await {
-                // Whatever state the connection is in, it does not go back.
-                let _ = Object::take(tx.client);
-                return Err(error.into());
-            }
+        if let Some(tx) = self.tx.take()
+            && let Err(error) = tx.client.batch_execute("COMMIT").await
+        {
+            // Whatever state the connection is in, it does not go back.
+            let _ = Object::take(tx.client);
+            return Err(error.into());
         }
         Ok(())
     }

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use deadpool_postgres::Pool;
-use serde_json::value::RawValue;
 use sent_rpc::{Access, ErrorKind, Handler, Kind, MethodMeta, Outcome, Registry, Role, RpcError};
+use serde_json::value::RawValue;
 use uuid::Uuid;
 
 use crate::auth::{Identity, TokenVerifier};
@@ -40,10 +40,7 @@ pub struct DispatchOptions {
 
 impl Default for DispatchOptions {
     fn default() -> Self {
-        Self {
-            deadline: Duration::from_secs(30),
-            limits: sent_wire::Limits::default(),
-        }
+        Self { deadline: Duration::from_secs(30), limits: sent_wire::Limits::default() }
     }
 }
 
@@ -63,14 +60,7 @@ struct Inner {
 
 impl Dispatcher {
     pub fn new(registry: Registry<Ctx>, pool: Pool, verifier: Option<TokenVerifier>, options: DispatchOptions) -> Self {
-        Self {
-            inner: Arc::new(Inner {
-                registry,
-                pool,
-                verifier,
-                options,
-            }),
-        }
+        Self { inner: Arc::new(Inner { registry, pool, verifier, options }) }
     }
 
     /// Every method, sorted by wire name.
@@ -149,15 +139,11 @@ impl Dispatcher {
         if let Some(identity) = &credentials.identity {
             return Ok(identity.clone());
         }
-        let token = credentials
-            .bearer
-            .as_deref()
-            .ok_or_else(|| RpcError::unauthenticated("Sign in to call this method"))?;
-        let verifier = self
-            .inner
-            .verifier
-            .as_ref()
-            .ok_or_else(|| RpcError::unauthenticated("This server accepts no bearer tokens: no identity provider is configured"))?;
+        let token =
+            credentials.bearer.as_deref().ok_or_else(|| RpcError::unauthenticated("Sign in to call this method"))?;
+        let verifier = self.inner.verifier.as_ref().ok_or_else(|| {
+            RpcError::unauthenticated("This server accepts no bearer tokens: no identity provider is configured")
+        })?;
         verifier.verify(token)
     }
 }
@@ -172,17 +158,12 @@ async fn run_in_transaction(
 ) -> Result<Outcome, RpcError> {
     let meta = handler.meta;
     if let Access::Member(required) = meta.access {
-        let organization_id = credentials
-            .organization_id
-            .ok_or_else(|| RpcError::forbidden("Choose an organization for this call"))?;
+        let organization_id =
+            credentials.organization_id.ok_or_else(|| RpcError::forbidden("Choose an organization for this call"))?;
         let role = membership_role(cx, organization_id).await?;
         if !role.allows(required, meta.kind) {
-            return Err(RpcError::forbidden(format!(
-                "{} requires the {} role",
-                meta.name,
-                required.name()
-            ))
-            .with("requiredRole", required.name()));
+            return Err(RpcError::forbidden(format!("{} requires the {} role", meta.name, required.name()))
+                .with("requiredRole", required.name()));
         }
     } else if let Some(organization_id) = credentials.organization_id
         && meta.kind == Kind::Query
@@ -208,14 +189,9 @@ async fn membership_role(cx: &mut Ctx, organization_id: Uuid) -> Result<Role, Rp
     let user_id = cx.user_id()?;
     // The lookup runs as the organization itself (row-level security), then
     // the role is what the row says.
-    cx.set_tenant(Tenant {
-        organization_id,
-        role: Role::Auditor,
-    });
-    let role = sent_queries::queries::identity::member_role()
-        .bind(cx.db().await?, &organization_id, &user_id)
-        .opt()
-        .await?;
+    cx.set_tenant(Tenant { organization_id, role: Role::Auditor });
+    let role =
+        sent_queries::queries::identity::member_role().bind(cx.db().await?, &organization_id, &user_id).opt().await?;
     let role = role
         .as_deref()
         .and_then(Role::from_name)

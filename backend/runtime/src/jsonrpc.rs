@@ -29,13 +29,10 @@ impl Dispatcher {
                 None => Reply::Nothing,
             },
             Message::Batch(entries) => {
-                let responses = futures::future::join_all(entries.into_iter().map(|e| self.entry(e, credentials))).await;
+                let responses =
+                    futures::future::join_all(entries.into_iter().map(|e| self.entry(e, credentials))).await;
                 let responses: Vec<String> = responses.into_iter().flatten().collect();
-                if responses.is_empty() {
-                    Reply::Nothing
-                } else {
-                    Reply::Body(format!("[{}]", responses.join(",")))
-                }
+                if responses.is_empty() { Reply::Nothing } else { Reply::Body(format!("[{}]", responses.join(","))) }
             }
         }
     }

@@ -10,12 +10,16 @@
 //! - `audit`: the audit row of every mutation, in its transaction.
 //! - [`jsonrpc`]: JSON-RPC 2.0 bodies (single, batch, notifications) on top
 //!   of the dispatcher, for any transport that carries bytes.
+//! - [`testing`] (feature `testing`): a token issuer for tests and
+//!   benchmarks.
 
 mod audit;
 pub mod auth;
 pub mod ctx;
 pub mod dispatcher;
 pub mod jsonrpc;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use auth::{Identity, TokenVerifier, VerifierConfig};
 pub use ctx::{Ctx, Tenant};

@@ -45,11 +45,8 @@ pub async fn open(config: &Config) -> Result<Database, StartError> {
         if applied > 0 {
             tracing::info!(applied, "applied migrations");
         }
-        let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions {
-            url: app_url,
-            max_size: config.pool_size,
-        })
-        .await?;
+        let pool =
+            sent_db::pool::connect(&sent_db::pool::PoolOptions { url: app_url, max_size: config.pool_size }).await?;
         sent_db::pool::ensure_role_is_subject_to_rls(&pool).await?;
         Ok::<_, DbError>(pool)
     }

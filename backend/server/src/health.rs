@@ -25,10 +25,9 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     };
     match tokio::time::timeout(std::time::Duration::from_secs(5), check).await {
         Ok(Ok(true)) => (StatusCode::OK, Json(json!({ "status": "ready" }))),
-        Ok(Ok(false)) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "unavailable", "reason": "migrations pending" })),
-        ),
+        Ok(Ok(false)) => {
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable", "reason": "migrations pending" })))
+        }
         Ok(Err(reason)) => {
             tracing::warn!(%reason, "readiness: database unreachable");
             (
@@ -36,9 +35,8 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
                 Json(json!({ "status": "unavailable", "reason": "database unreachable" })),
             )
         }
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "unavailable", "reason": "database timed out" })),
-        ),
+        Err(_) => {
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable", "reason": "database timed out" })))
+        }
     }
 }

@@ -8,6 +8,8 @@
 //! - [`health`]: `/healthz` and `/readyz`.
 //! - [`rpc_http`]: `POST /api/rpc`, JSON-RPC 2.0 over HTTP.
 //! - [`serve`]: binding, the ready line, graceful shutdown.
+//! - [`testing`] (feature `testing`): the whole server on a loopback port
+//!   over a fresh database, for end-to-end tests and benchmarks.
 //!
 //! The server has no handlers of its own for platform methods: `/api/rpc`
 //! hands every call to the dispatcher in `sent-runtime`.
@@ -17,6 +19,8 @@ pub mod database;
 pub mod health;
 pub mod rpc_http;
 pub mod serve;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use axum::Router;
 
@@ -29,8 +33,5 @@ pub struct AppState {
 
 /// The HTTP application.
 pub fn app(state: AppState, max_body_bytes: usize) -> Router {
-    Router::new()
-        .merge(health::routes())
-        .merge(rpc_http::routes(max_body_bytes))
-        .with_state(state)
+    Router::new().merge(health::routes()).merge(rpc_http::routes(max_body_bytes)).with_state(state)
 }

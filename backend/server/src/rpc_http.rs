@@ -1,13 +1,13 @@
 //! JSON-RPC 2.0 over HTTP: `POST /api/rpc`. This module only turns HTTP into
 //! a body and credentials and back; every call goes through the dispatcher.
 
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::Router;
 use sent_runtime::{Credentials, Reply};
 use sent_wire::{ErrorObject, code};
 use uuid::Uuid;
@@ -18,9 +18,7 @@ use crate::AppState;
 pub const ORGANIZATION_HEADER: &str = "sent-organization";
 
 pub fn routes(body_limit: usize) -> Router<AppState> {
-    Router::new()
-        .route("/api/rpc", post(rpc))
-        .layer(DefaultBodyLimit::max(body_limit))
+    Router::new().route("/api/rpc", post(rpc)).layer(DefaultBodyLimit::max(body_limit))
 }
 
 async fn rpc(State(state): State<AppState>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
@@ -52,7 +50,8 @@ fn credentials(headers: &HeaderMap) -> Result<Credentials, &'static str> {
         None => None,
         Some(value) => {
             let value = value.to_str().map_err(|_| "Invalid Request: unreadable Authorization header")?;
-            let (scheme, token) = value.split_once(' ').ok_or("Invalid Request: Authorization must be `Bearer <token>`")?;
+            let (scheme, token) =
+                value.split_once(' ').ok_or("Invalid Request: Authorization must be `Bearer <token>`")?;
             if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
                 return Err("Invalid Request: Authorization must be `Bearer <token>`");
             }
@@ -69,11 +68,7 @@ fn credentials(headers: &HeaderMap) -> Result<Credentials, &'static str> {
                 .ok_or("Invalid Request: the Sent-Organization header must be an organization id (UUID)")
         })
         .transpose()?;
-    Ok(Credentials {
-        bearer,
-        identity: None,
-        organization_id,
-    })
+    Ok(Credentials { bearer, identity: None, organization_id })
 }
 
 fn error_body(code: i32, message: &str) -> String {

@@ -40,16 +40,10 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
         verifier,
         DispatchOptions {
             deadline: Duration::from_millis(config.call_deadline_ms),
-            limits: sent_wire::Limits {
-                max_batch: config.max_batch,
-                max_depth: config.max_depth,
-            },
+            limits: sent_wire::Limits { max_batch: config.max_batch, max_depth: config.max_depth },
         },
     );
-    let state = AppState {
-        pool: database.pool.clone(),
-        dispatcher,
-    };
+    let state = AppState { pool: database.pool.clone(), dispatcher };
 
     let addr = listener.local_addr().map_err(ServeError::Serve)?;
     let where_from = match &database.cluster {
@@ -66,9 +60,7 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
         tracing::info!(grace_secs = grace.as_secs(), "shutting down: draining in-flight requests");
         let _ = drained_tx.send(());
     });
-    let served = async {
-        server.await.map_err(ServeError::Serve)
-    };
+    let served = async { server.await.map_err(ServeError::Serve) };
     // In-flight requests get the grace period; after it the server stops
     // waiting for them.
     let result = tokio::select! {
@@ -95,14 +87,10 @@ fn verifier(config: &Config) -> Result<Option<TokenVerifier>, ServeError> {
     let (Some(issuer), Some(path)) = (&config.oidc_issuer, &config.jwks_file) else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(path).map_err(|e| ServeError::Jwks {
-        path: path.clone(),
-        reason: e.to_string(),
-    })?;
-    let jwks = serde_json::from_str(&text).map_err(|e| ServeError::Jwks {
-        path: path.clone(),
-        reason: e.to_string(),
-    })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| ServeError::Jwks { path: path.clone(), reason: e.to_string() })?;
+    let jwks =
+        serde_json::from_str(&text).map_err(|e| ServeError::Jwks { path: path.clone(), reason: e.to_string() })?;
     Ok(Some(TokenVerifier::new(VerifierConfig {
         issuer: issuer.clone(),
         audience: config.oidc_audience.clone(),

@@ -13,16 +13,10 @@ pub struct AuditService;
 impl Audit<Ctx> for AuditService {
     async fn list_entries(&self, cx: &mut Ctx, params: ListAuditEntries) -> Result<Page<AuditEntry>, RpcError> {
         let (limit, fetch) = paging::limit(params.limit)?;
-        let before_seq = params
-            .cursor
-            .as_deref()
-            .map(|c| c.parse::<i64>().map_err(|_| paging::bad_cursor()))
-            .transpose()?;
+        let before_seq =
+            params.cursor.as_deref().map(|c| c.parse::<i64>().map_err(|_| paging::bad_cursor())).transpose()?;
         let organization_id = cx.organization_id()?;
-        let rows = q::entries_page()
-            .bind(cx.db().await?, &organization_id, &before_seq, &fetch)
-            .all()
-            .await?;
+        let rows = q::entries_page().bind(cx.db().await?, &organization_id, &before_seq, &fetch).all().await?;
         let entries = rows
             .into_iter()
             .map(|row| AuditEntry {

@@ -3,8 +3,8 @@
 use sent_queries::queries::identity as q;
 use sent_rpc::{Page, Role, RpcError};
 use sent_rpc_schema::identity::{
-    AddMember, CreateOrganization, Identity, ListMembers, Me, Member, MemberRef, Membership, Organization, RemoveMember,
-    RemovedMember, UpdateMemberRole, UpdateOrganization,
+    AddMember, CreateOrganization, Identity, ListMembers, Me, Member, MemberRef, Membership, Organization,
+    RemoveMember, RemovedMember, UpdateMemberRole, UpdateOrganization,
 };
 use sent_runtime::{Ctx, Db};
 
@@ -27,12 +27,7 @@ impl Identity<Ctx> for IdentityService {
                 })
             })
             .collect::<Result<_, RpcError>>()?;
-        Ok(Me {
-            user_id: identity.user_id,
-            email: identity.email,
-            display_name: identity.name,
-            memberships,
-        })
+        Ok(Me { user_id: identity.user_id, email: identity.email, display_name: identity.name, memberships })
     }
 
     async fn create_organization(&self, cx: &mut Ctx, params: CreateOrganization) -> Result<Organization, RpcError> {
@@ -73,10 +68,7 @@ impl Identity<Ctx> for IdentityService {
     async fn list_members(&self, cx: &mut Ctx, params: ListMembers) -> Result<Page<Member>, RpcError> {
         let (limit, fetch) = paging::limit(params.limit)?;
         let organization_id = cx.organization_id()?;
-        let rows = q::members_page()
-            .bind(cx.db().await?, &organization_id, &params.cursor, &fetch)
-            .all()
-            .await?;
+        let rows = q::members_page().bind(cx.db().await?, &organization_id, &params.cursor, &fetch).all().await?;
         let members = rows.into_iter().map(member_dto).collect::<Result<Vec<_>, _>>()?;
         Ok(Page::from_rows(members, limit, |m| m.email.clone()))
     }
@@ -95,14 +87,7 @@ impl Identity<Ctx> for IdentityService {
             return Err(RpcError::forbidden("Only an owner may add an owner"));
         }
         let row = q::insert_member()
-            .bind(
-                cx.db().await?,
-                &tenant.organization_id,
-                &params.user_id,
-                &email,
-                &display_name,
-                &params.role.name(),
-            )
+            .bind(cx.db().await?, &tenant.organization_id, &params.user_id, &email, &display_name, &params.role.name())
             .one()
             .await?;
         member_dto(row)
@@ -147,11 +132,7 @@ impl Identity<Ctx> for IdentityService {
             }
             keep_an_owner(db, tenant.organization_id).await?;
         }
-        match q::delete_member()
-            .bind(db, &tenant.organization_id, &params.user_id, &params.version)
-            .opt()
-            .await?
-        {
+        match q::delete_member().bind(db, &tenant.organization_id, &params.user_id, &params.version).opt().await? {
             Some(user_id) => Ok(RemovedMember { user_id }),
             None => Err(stale("Member", params.version, Some(current.version))),
         }
@@ -219,7 +200,9 @@ fn email(value: &str) -> Result<String, RpcError> {
 pub(crate) fn stale(what: &str, expected: i32, current: Option<i32>) -> RpcError {
     match current {
         None => RpcError::not_found(what),
-        Some(current) => RpcError::conflict(format!("{what} changed since version {expected}; it is at version {current}"))
-            .with("currentVersion", current),
+        Some(current) => {
+            RpcError::conflict(format!("{what} changed since version {expected}; it is at version {current}"))
+                .with("currentVersion", current)
+        }
     }
 }

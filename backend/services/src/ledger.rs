@@ -30,19 +30,13 @@ impl Ledger<Ctx> for LedgerService {
         let currency = currency(&params.currency)?;
         let organization_id = cx.organization_id()?;
         let row = q::insert_account()
-            .bind(
-                cx.db().await?,
-                &organization_id,
-                &Uuid::now_v7(),
-                &code,
-                &name,
-                &kind_name(params.kind),
-                &currency,
-            )
+            .bind(cx.db().await?, &organization_id, &Uuid::now_v7(), &code, &name, &kind_name(params.kind), &currency)
             .one()
             .await
             .map_err(|e| match e.code().map(|c| c.code()) {
-                Some("23505") => RpcError::conflict(format!("An account with code {code} already exists")).with("field", "code"),
+                Some("23505") => {
+                    RpcError::conflict(format!("An account with code {code} already exists")).with("field", "code")
+                }
                 _ => e.into(),
             })?;
         account_dto(row)
@@ -52,11 +46,7 @@ impl Ledger<Ctx> for LedgerService {
         let name = name("name", &params.name)?;
         let organization_id = cx.organization_id()?;
         let db = cx.db().await?;
-        match q::update_account()
-            .bind(db, &name, &organization_id, &params.account_id, &params.version)
-            .opt()
-            .await?
-        {
+        match q::update_account().bind(db, &name, &organization_id, &params.account_id, &params.version).opt().await? {
             Some(row) => account_dto(row),
             None => {
                 let current = q::account_by_id().bind(db, &organization_id, &params.account_id).opt().await?;
@@ -74,10 +64,7 @@ impl Ledger<Ctx> for LedgerService {
     async fn list_accounts(&self, cx: &mut Ctx, params: ListAccounts) -> Result<Page<Account>, RpcError> {
         let (limit, fetch) = paging::limit(params.limit)?;
         let organization_id = cx.organization_id()?;
-        let rows = q::accounts_page()
-            .bind(cx.db().await?, &organization_id, &params.cursor, &fetch)
-            .all()
-            .await?;
+        let rows = q::accounts_page().bind(cx.db().await?, &organization_id, &params.cursor, &fetch).all().await?;
         let accounts = rows.into_iter().map(account_dto).collect::<Result<Vec<_>, _>>()?;
         Ok(Page::from_rows(accounts, limit, |a| a.code.clone()))
     }
@@ -99,9 +86,9 @@ impl Ledger<Ctx> for LedgerService {
             .collect();
         let mut lines = Vec::with_capacity(params.lines.len());
         for (index, line) in params.lines.iter().enumerate() {
-            let currency = accounts.get(&line.account_id).ok_or_else(|| {
-                RpcError::not_found("Account").with("field", format!("lines[{index}].accountId"))
-            })?;
+            let currency = accounts
+                .get(&line.account_id)
+                .ok_or_else(|| RpcError::not_found("Account").with("field", format!("lines[{index}].accountId")))?;
             lines.push(PostedLine {
                 account_id: line.account_id,
                 currency: currency.clone(),
@@ -124,7 +111,9 @@ impl Ledger<Ctx> for LedgerService {
             .await?
             .ok_or_else(|| RpcError::not_found("Journal entry"))?;
         if let Some(by) = original.reversed_by_entry_id {
-            return Err(RpcError::conflict("This entry has already been reversed").with("reversedByEntryId", by.to_string()));
+            return Err(
+                RpcError::conflict("This entry has already been reversed").with("reversedByEntryId", by.to_string())
+            );
         }
         if original.reverses_entry_id.is_some() {
             return Err(RpcError::conflict("A reversal cannot itself be reversed; post a new entry instead"));
@@ -147,10 +136,9 @@ impl Ledger<Ctx> for LedgerService {
             })
             .collect();
         let entry_date = params.entry_date.unwrap_or(original.entry_date);
-        let reversal = insert_entry(db, organization_id, posted_by, entry_date, &memo, Some(original.entry_id), &lines).await?;
-        q::mark_reversed()
-            .bind(db, &reversal.entry_id, &organization_id, &original.entry_id)
-            .await?;
+        let reversal =
+            insert_entry(db, organization_id, posted_by, entry_date, &memo, Some(original.entry_id), &lines).await?;
+        q::mark_reversed().bind(db, &reversal.entry_id, &organization_id, &original.entry_id).await?;
         Ok(reversal)
     }
 
@@ -176,10 +164,8 @@ impl Ledger<Ctx> for LedgerService {
         };
         let organization_id = cx.organization_id()?;
         let db = cx.db().await?;
-        let headers = q::entries_page()
-            .bind(db, &organization_id, &before_posted_at, &before_entry_id, &fetch)
-            .all()
-            .await?;
+        let headers =
+            q::entries_page().bind(db, &organization_id, &before_posted_at, &before_entry_id, &fetch).all().await?;
         let entries = with_lines(db, organization_id, headers).await?;
         Ok(Page::from_rows(entries, limit, |e| {
             format!("{}|{}", e.posted_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true), e.entry_id)
@@ -328,7 +314,11 @@ async fn insert_entry(
 }
 
 /// Entries with their lines, fetched in one query.
-async fn with_lines(db: &Db, organization_id: Uuid, headers: Vec<q::EntryHeader>) -> Result<Vec<JournalEntry>, RpcError> {
+async fn with_lines(
+    db: &Db,
+    organization_id: Uuid,
+    headers: Vec<q::EntryHeader>,
+) -> Result<Vec<JournalEntry>, RpcError> {
     let ids: Vec<Uuid> = headers.iter().map(|h| h.entry_id).collect();
     let mut lines: HashMap<Uuid, Vec<JournalLine>> = HashMap::new();
     for line in q::lines_of_entries().bind(db, &organization_id, &ids).all().await? {
@@ -404,7 +394,8 @@ fn kind(name: &str) -> Result<AccountKind, RpcError> {
 }
 
 fn account_code(code: &str) -> Result<String, RpcError> {
-    let valid = (1..=20).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    let valid =
+        (1..=20).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     if !valid {
         return Err(RpcError::validation("code", "code is 1 to 20 letters, digits, '.' or '-'"));
     }
@@ -436,13 +427,7 @@ mod tests {
     use super::*;
 
     fn line(currency: &str, debit: Decimal, credit: Decimal) -> PostedLine {
-        PostedLine {
-            account_id: Uuid::nil(),
-            currency: currency.into(),
-            debit,
-            credit,
-            memo: String::new(),
-        }
+        PostedLine { account_id: Uuid::nil(), currency: currency.into(), debit, credit, memo: String::new() }
     }
 
     fn cents(n: i64) -> Decimal {
@@ -504,7 +489,10 @@ mod tests {
         assert_eq!(both.details["field"], "lines[0].debit");
         let fraction = check_lines(&[new_line(Some("1.005"), None), new_line(None, Some("1.005"))]).unwrap_err();
         assert_eq!(fraction.details["field"], "lines[0].debit");
-        assert!(check_lines(&[new_line(Some("1.50"), None), new_line(None, Some("1.5000"))]).is_ok(), "trailing zeros are whole cents");
+        assert!(
+            check_lines(&[new_line(Some("1.50"), None), new_line(None, Some("1.5000"))]).is_ok(),
+            "trailing zeros are whole cents"
+        );
         assert!(check_lines(&[new_line(Some("-1"), None), new_line(None, Some("-1"))]).is_err());
         assert!(check_lines(&[new_line(Some("0"), None), new_line(None, Some("0"))]).is_err());
     }

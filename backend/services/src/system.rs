@@ -13,8 +13,6 @@ impl System<Ctx> for SystemService {
     }
 
     async fn version(&self, _cx: &mut Ctx) -> Result<ServerVersion, RpcError> {
-        Ok(ServerVersion {
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        })
+        Ok(ServerVersion { version: env!("CARGO_PKG_VERSION").to_owned() })
     }
 }

@@ -46,11 +46,7 @@ pub struct ErrorObject {
 
 impl ErrorObject {
     pub fn new(code: i32, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-            data: None,
-        }
+        Self { code, message: message.into(), data: None }
     }
 }
 
@@ -106,16 +102,17 @@ impl BodyError {
     pub fn to_error_object(&self) -> ErrorObject {
         match self {
             Self::Parse(detail) => ErrorObject::new(code::PARSE_ERROR, format!("Parse error: {detail}")),
-            Self::TooDeep(limit) => ErrorObject::new(
-                code::INVALID_REQUEST,
-                format!("Invalid Request: nested deeper than {limit} levels"),
-            ),
+            Self::TooDeep(limit) => {
+                ErrorObject::new(code::INVALID_REQUEST, format!("Invalid Request: nested deeper than {limit} levels"))
+            }
             Self::EmptyBatch => ErrorObject::new(code::INVALID_REQUEST, "Invalid Request: empty batch"),
             Self::BatchTooLarge(limit) => ErrorObject::new(
                 code::INVALID_REQUEST,
                 format!("Invalid Request: a batch may hold at most {limit} calls"),
             ),
-            Self::NotARequest => ErrorObject::new(code::INVALID_REQUEST, "Invalid Request: expected an object or an array"),
+            Self::NotARequest => {
+                ErrorObject::new(code::INVALID_REQUEST, "Invalid Request: expected an object or an array")
+            }
         }
     }
 }
@@ -129,10 +126,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            max_batch: 100,
-            max_depth: 64,
-        }
+        Self { max_batch: 100, max_depth: 64 }
     }
 }
 
@@ -215,11 +209,7 @@ fn entry(raw: &RawValue) -> Entry<'_> {
     {
         return invalid(r#""id" must be a string, a number or null"#);
     }
-    Entry::Call(Call {
-        method,
-        params: envelope.params,
-        id: envelope.id,
-    })
+    Entry::Call(Call { method, params: envelope.params, id: envelope.id })
 }
 
 /// The deepest nesting of arrays and objects, found without parsing.
@@ -263,9 +253,9 @@ pub fn write_result(out: &mut String, id: Option<&RawValue>, result: &RawValue) 
 pub fn write_error(out: &mut String, id: Option<&RawValue>, error: &ErrorObject) {
     out.push_str(r#"{"jsonrpc":"2.0","error":"#);
     // An ErrorObject is plain data: serialising it cannot fail.
-    out.push_str(&serde_json::to_string(error).unwrap_or_else(|_| {
-        r#"{"code":-32603,"message":"Internal error"}"#.to_owned()
-    }));
+    out.push_str(
+        &serde_json::to_string(error).unwrap_or_else(|_| r#"{"code":-32603,"message":"Internal error"}"#.to_owned()),
+    );
     out.push_str(r#","id":"#);
     out.push_str(id.map_or(NULL_ID, RawValue::get));
     out.push('}');
@@ -305,9 +295,7 @@ mod tests {
 
     #[test]
     fn a_well_formed_call_keeps_its_id_text_exactly() {
-        let Entry::Call(call) = single(r#"{"jsonrpc":"2.0","method":"a.b","params":[1],"id":1.50}"#) else {
-            panic!()
-        };
+        let Entry::Call(call) = single(r#"{"jsonrpc":"2.0","method":"a.b","params":[1],"id":1.50}"#) else { panic!() };
         assert_eq!(call.method, "a.b");
         assert_eq!(call.params.unwrap().get(), "[1]");
         assert_eq!(call.id.unwrap().get(), "1.50");
@@ -342,7 +330,10 @@ mod tests {
     #[test]
     fn bodies_that_are_not_requests() {
         let limits = Limits::default();
-        assert!(matches!(parse(br#"{"jsonrpc": "2.0", "method": "foobar, "params": "bar", "baz]"#, limits), Err(BodyError::Parse(_))));
+        assert!(matches!(
+            parse(br#"{"jsonrpc": "2.0", "method": "foobar, "params": "bar", "baz]"#, limits),
+            Err(BodyError::Parse(_))
+        ));
         assert_eq!(parse(b"[]", limits).unwrap_err(), BodyError::EmptyBatch);
         assert_eq!(parse(b"1", limits).unwrap_err(), BodyError::NotARequest);
         assert!(matches!(parse(b"", limits), Err(BodyError::Parse(_))));
@@ -358,7 +349,8 @@ mod tests {
     #[test]
     fn batch_and_depth_limits() {
         let limits = Limits { max_batch: 2, max_depth: 4 };
-        let three = br#"[{"jsonrpc":"2.0","method":"m"},{"jsonrpc":"2.0","method":"m"},{"jsonrpc":"2.0","method":"m"}]"#;
+        let three =
+            br#"[{"jsonrpc":"2.0","method":"m"},{"jsonrpc":"2.0","method":"m"},{"jsonrpc":"2.0","method":"m"}]"#;
         assert_eq!(parse(three, limits).unwrap_err(), BodyError::BatchTooLarge(2));
         let deep = br#"{"jsonrpc":"2.0","method":"m","params":[[[[1]]]],"id":1}"#;
         assert_eq!(parse(deep, limits).unwrap_err(), BodyError::TooDeep(4));

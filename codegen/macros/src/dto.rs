@@ -78,8 +78,13 @@ pub fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream>
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     Ok(quote! {
-        #[derive(::sent_rpc::__private::serde::Serialize, ::sent_rpc::__private::serde::Deserialize)]
+        #[derive(
+            ::sent_rpc::__private::serde::Serialize,
+            ::sent_rpc::__private::serde::Deserialize,
+            ::sent_rpc::__private::specta::Type
+        )]
         #serde_attr
+        #[specta(crate = ::sent_rpc::__private::specta)]
         #item
 
         impl #impl_generics ::sent_rpc::Dto for #name #ty_generics #where_clause {

@@ -35,9 +35,7 @@ use proc_macro::TokenStream;
 /// wire name is `app.methodName`; `name = "..."` overrides the method part.
 #[proc_macro_attribute]
 pub fn service(args: TokenStream, input: TokenStream) -> TokenStream {
-    service::expand(args.into(), input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    service::expand(args.into(), input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
 }
 
 /// Declare a type that crosses the wire: serde with camelCase names and
@@ -46,7 +44,5 @@ pub fn service(args: TokenStream, input: TokenStream) -> TokenStream {
 /// value names, recorded as affected by a mutation).
 #[proc_macro_attribute]
 pub fn dto(args: TokenStream, input: TokenStream) -> TokenStream {
-    dto::expand(args.into(), input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    dto::expand(args.into(), input.into()).unwrap_or_else(syn::Error::into_compile_error).into()
 }

@@ -42,8 +42,13 @@ impl Parse for ServiceArgs {
                 other => return Err(syn::Error::new(other.span(), "expected `app = \"name\"`")),
             }
         }
-        let app = app.ok_or_else(|| input.error("#[sent_rpc::service] needs `app = \"name\"`, the first part of every wire name"))?;
-        if app.value().is_empty() || !app.value().chars().all(|c| c.is_ascii_alphanumeric()) || !app.value().starts_with(|c: char| c.is_ascii_lowercase()) {
+        let app = app.ok_or_else(|| {
+            input.error("#[sent_rpc::service] needs `app = \"name\"`, the first part of every wire name")
+        })?;
+        if app.value().is_empty()
+            || !app.value().chars().all(|c| c.is_ascii_alphanumeric())
+            || !app.value().starts_with(|c: char| c.is_ascii_lowercase())
+        {
             return Err(syn::Error::new(app.span(), "an app name is lowerCamelCase letters and digits"));
         }
         Ok(Self { app })
@@ -85,7 +90,10 @@ pub fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream>
                 if seen.insert(method.wire_name.clone(), method.ident.span()).is_some() {
                     let error = syn::Error::new(
                         method.ident.span(),
-                        format!("duplicate wire name `{}`: another method of this app already has it", method.wire_name),
+                        format!(
+                            "duplicate wire name `{}`: another method of this app already has it",
+                            method.wire_name
+                        ),
                     );
                     combine(&mut errors, error);
                 }
@@ -114,7 +122,10 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
         return Err(syn::Error::new(sig.fn_token.span, "declare service methods as `async fn`"));
     }
     if let Some(body) = &function.default {
-        return Err(syn::Error::new(body.span(), "a declaration has no body: the implementation lives in backend/services"));
+        return Err(syn::Error::new(
+            body.span(),
+            "a declaration has no body: the implementation lives in backend/services",
+        ));
     }
     if !sig.generics.params.is_empty() {
         return Err(syn::Error::new(sig.generics.span(), "service methods take no generics"));
@@ -124,7 +135,10 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
     for (index, input) in sig.inputs.iter().enumerate() {
         match input {
             FnArg::Receiver(receiver) => {
-                return Err(syn::Error::new(receiver.span(), "declare `async fn name(params: Params) -> Result`, without `self`: the macro adds it"));
+                return Err(syn::Error::new(
+                    receiver.span(),
+                    "declare `async fn name(params: Params) -> Result`, without `self`: the macro adds it",
+                ));
             }
             FnArg::Typed(typed) if index == 0 => {
                 let Pat::Ident(pat) = &*typed.pat else {
@@ -164,7 +178,10 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
             }
             rpc = Some(attr);
         } else {
-            return Err(syn::Error::new(attr.span(), "only doc comments, #[rpc(...)] and #[deprecated] go on a service method"));
+            return Err(syn::Error::new(
+                attr.span(),
+                "only doc comments, #[rpc(...)] and #[deprecated] go on a service method",
+            ));
         }
     }
     let rpc = rpc.ok_or_else(|| {
@@ -187,7 +204,10 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
         } else if meta.path.is_ident("role") {
             let value: LitStr = meta.value()?.parse()?;
             if !ROLES.contains(&value.value().as_str()) {
-                return Err(syn::Error::new(value.span(), format!("unknown role; expected one of {}", ROLES.join(", "))));
+                return Err(syn::Error::new(
+                    value.span(),
+                    format!("unknown role; expected one of {}", ROLES.join(", ")),
+                ));
             }
             role = Some(value.value());
         } else if meta.path.is_ident("name") {
@@ -211,7 +231,8 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
         }
         Ok(())
     })?;
-    let mutation = kind.ok_or_else(|| syn::Error::new(rpc.span(), "say whether the method is a `query` or a `mutation`"))?;
+    let mutation =
+        kind.ok_or_else(|| syn::Error::new(rpc.span(), "say whether the method is a `query` or a `mutation`"))?;
     let role = role.ok_or_else(|| {
         syn::Error::new(
             rpc.span(),
@@ -311,13 +332,17 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
             Some((_, note)) => quote!(::core::option::Option::Some(#note)),
             None => quote!(::core::option::Option::None),
         };
-        let params = match &m.params {
+        let (params, params_type) = match &m.params {
             Some((_, ty)) => {
                 let name = type_name(ty);
-                quote!(::core::option::Option::Some(#name))
+                (
+                    quote!(::core::option::Option::Some(#name)),
+                    quote!(::core::option::Option::Some(<#ty as ::sent_rpc::__private::specta::Type>::definition)),
+                )
             }
-            None => quote!(::core::option::Option::None),
+            None => (quote!(::core::option::Option::None), quote!(::core::option::Option::None)),
         };
+        let result_ty = &m.result;
         let result = type_name(&m.result);
         let errors = m.errors.iter().map(|e| {
             let variant = ERROR_KINDS.iter().find(|(n, _)| e == n).map_or("Internal", |(_, v)| v);
@@ -335,6 +360,8 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
                 params: #params,
                 result: #result,
                 errors: &[#(#errors),*],
+                params_type: #params_type,
+                result_type: <#result_ty as ::sent_rpc::__private::specta::Type>::definition,
             }
         }
     });
@@ -438,10 +465,7 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
 
 fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The last path segment of a type, as its DTO name (`Page<Account>` keeps

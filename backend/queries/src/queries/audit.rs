@@ -95,16 +95,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -114,17 +112,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -148,10 +138,7 @@ impl<'c, 'a, 's, C, T: 'c, const N: usize> AuditEntryQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(
-        self,
-        mapper: fn(AuditEntryBorrowed) -> R,
-    ) -> AuditEntryQuery<'c, 'a, 's, C, R, N> {
+    pub fn map<R>(self, mapper: fn(AuditEntryBorrowed) -> R) -> AuditEntryQuery<'c, 'a, 's, C, R, N> {
         AuditEntryQuery {
             client: self.client,
             params: self.params,
@@ -162,16 +149,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -181,17 +166,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -226,16 +203,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -245,17 +220,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -269,16 +236,10 @@ where
 }
 pub struct AppendEntryStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn append_entry() -> AppendEntryStmt {
-    AppendEntryStmt(
-        "SELECT sent_audit_append($1::uuid, $2::text, $3::text, $4::jsonb, $5::uuid[]) AS seq",
-        None,
-    )
+    AppendEntryStmt("SELECT sent_audit_append($1::uuid, $2::text, $3::text, $4::jsonb, $5::uuid[]) AS seq", None)
 }
 impl AppendEntryStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -319,29 +280,15 @@ impl<
     T2: crate::StringSql,
     T3: crate::JsonSql,
     T4: crate::ArraySql<Item = uuid::Uuid>,
->
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        AppendEntryParams<T1, T2, T3, T4>,
-        I64Query<'c, 'a, 's, C, i64, 5>,
-        C,
-    > for AppendEntryStmt
+> crate::client::async_::Params<'c, 'a, 's, AppendEntryParams<T1, T2, T3, T4>, I64Query<'c, 'a, 's, C, i64, 5>, C>
+    for AppendEntryStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a AppendEntryParams<T1, T2, T3, T4>,
     ) -> I64Query<'c, 'a, 's, C, i64, 5> {
-        self.bind(
-            client,
-            &params.actor_id,
-            &params.method,
-            &params.request_id,
-            &params.params,
-            &params.affected_ids,
-        )
+        self.bind(client, &params.actor_id, &params.method, &params.request_id, &params.params, &params.affected_ids)
     }
 }
 pub struct EntriesPageStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -352,10 +299,7 @@ pub fn entries_page() -> EntriesPageStmt {
     )
 }
 impl EntriesPageStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -371,44 +315,28 @@ impl EntriesPageStmt {
             params: [organization_id, before_seq, limit],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<AuditEntryBorrowed, tokio_postgres::Error> {
-                    Ok(AuditEntryBorrowed {
-                        seq: row.try_get(0)?,
-                        occurred_at: row.try_get(1)?,
-                        actor_id: row.try_get(2)?,
-                        method: row.try_get(3)?,
-                        request_id: row.try_get(4)?,
-                        params: row.try_get(5)?,
-                        affected_ids: row.try_get(6)?,
-                        hash: row.try_get(7)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<AuditEntryBorrowed, tokio_postgres::Error> {
+                Ok(AuditEntryBorrowed {
+                    seq: row.try_get(0)?,
+                    occurred_at: row.try_get(1)?,
+                    actor_id: row.try_get(2)?,
+                    method: row.try_get(3)?,
+                    request_id: row.try_get(4)?,
+                    params: row.try_get(5)?,
+                    affected_ids: row.try_get(6)?,
+                    hash: row.try_get(7)?,
+                })
+            },
             mapper: |it| AuditEntry::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        EntriesPageParams,
-        AuditEntryQuery<'c, 'a, 's, C, AuditEntry, 3>,
-        C,
-    > for EntriesPageStmt
+    crate::client::async_::Params<'c, 'a, 's, EntriesPageParams, AuditEntryQuery<'c, 'a, 's, C, AuditEntry, 3>, C>
+    for EntriesPageStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a EntriesPageParams,
-    ) -> AuditEntryQuery<'c, 'a, 's, C, AuditEntry, 3> {
-        self.bind(
-            client,
-            &params.organization_id,
-            &params.before_seq,
-            &params.limit,
-        )
+    fn params(&'s self, client: &'c C, params: &'a EntriesPageParams) -> AuditEntryQuery<'c, 'a, 's, C, AuditEntry, 3> {
+        self.bind(client, &params.organization_id, &params.before_seq, &params.limit)
     }
 }
 pub struct ChainStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -419,10 +347,7 @@ pub fn chain() -> ChainStmt {
     )
 }
 impl ChainStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -437,10 +362,7 @@ impl ChainStmt {
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row: &tokio_postgres::Row| -> Result<ChainLink, tokio_postgres::Error> {
-                Ok(ChainLink {
-                    seq: row.try_get(0)?,
-                    intact: row.try_get(1)?,
-                })
+                Ok(ChainLink { seq: row.try_get(0)?, intact: row.try_get(1)? })
             },
             mapper: |it| ChainLink::from(it),
         }
@@ -448,16 +370,10 @@ impl ChainStmt {
 }
 pub struct HeadSeqStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn head_seq() -> HeadSeqStmt {
-    HeadSeqStmt(
-        "SELECT seq FROM audit_heads WHERE organization_id = $1",
-        None,
-    )
+    HeadSeqStmt("SELECT seq FROM audit_heads WHERE organization_id = $1", None)
 }
 impl HeadSeqStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }

@@ -60,18 +60,8 @@ pub struct MembershipBorrowed<'a> {
     pub role: &'a str,
 }
 impl<'a> From<MembershipBorrowed<'a>> for Membership {
-    fn from(
-        MembershipBorrowed {
-            organization_id,
-            organization_name,
-            role,
-        }: MembershipBorrowed<'a>,
-    ) -> Self {
-        Self {
-            organization_id,
-            organization_name: organization_name.into(),
-            role: role.into(),
-        }
+    fn from(MembershipBorrowed { organization_id, organization_name, role }: MembershipBorrowed<'a>) -> Self {
+        Self { organization_id, organization_name: organization_name.into(), role: role.into() }
     }
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -91,21 +81,9 @@ pub struct OrganizationBorrowed<'a> {
 }
 impl<'a> From<OrganizationBorrowed<'a>> for Organization {
     fn from(
-        OrganizationBorrowed {
-            organization_id,
-            name,
-            version,
-            created_at,
-            updated_at,
-        }: OrganizationBorrowed<'a>,
+        OrganizationBorrowed { organization_id, name, version, created_at, updated_at }: OrganizationBorrowed<'a>,
     ) -> Self {
-        Self {
-            organization_id,
-            name: name.into(),
-            version,
-            created_at,
-            updated_at,
-        }
+        Self { organization_id, name: name.into(), version, created_at, updated_at }
     }
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -129,15 +107,7 @@ pub struct MemberBorrowed<'a> {
 }
 impl<'a> From<MemberBorrowed<'a>> for Member {
     fn from(
-        MemberBorrowed {
-            user_id,
-            email,
-            display_name,
-            role,
-            version,
-            created_at,
-            updated_at,
-        }: MemberBorrowed<'a>,
+        MemberBorrowed { user_id, email, display_name, role, version, created_at, updated_at }: MemberBorrowed<'a>,
     ) -> Self {
         Self {
             user_id,
@@ -175,16 +145,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -194,17 +162,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -228,10 +188,7 @@ impl<'c, 'a, 's, C, T: 'c, const N: usize> MembershipQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(
-        self,
-        mapper: fn(MembershipBorrowed) -> R,
-    ) -> MembershipQuery<'c, 'a, 's, C, R, N> {
+    pub fn map<R>(self, mapper: fn(MembershipBorrowed) -> R) -> MembershipQuery<'c, 'a, 's, C, R, N> {
         MembershipQuery {
             client: self.client,
             params: self.params,
@@ -242,16 +199,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -261,17 +216,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -295,10 +242,7 @@ impl<'c, 'a, 's, C, T: 'c, const N: usize> OrganizationQuery<'c, 'a, 's, C, T, N
 where
     C: GenericClient,
 {
-    pub fn map<R>(
-        self,
-        mapper: fn(OrganizationBorrowed) -> R,
-    ) -> OrganizationQuery<'c, 'a, 's, C, R, N> {
+    pub fn map<R>(self, mapper: fn(OrganizationBorrowed) -> R) -> OrganizationQuery<'c, 'a, 's, C, R, N> {
         OrganizationQuery {
             client: self.client,
             params: self.params,
@@ -309,16 +253,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -328,17 +270,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -373,16 +307,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -392,17 +324,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -437,16 +361,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -456,17 +378,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -480,16 +394,10 @@ where
 }
 pub struct MemberRoleStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn member_role() -> MemberRoleStmt {
-    MemberRoleStmt(
-        "SELECT role FROM members WHERE organization_id = $1 AND user_id = $2",
-        None,
-    )
+    MemberRoleStmt("SELECT role FROM members WHERE organization_id = $1 AND user_id = $2", None)
 }
 impl MemberRoleStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -510,20 +418,10 @@ impl MemberRoleStmt {
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        MemberRoleParams,
-        StringQuery<'c, 'a, 's, C, String, 2>,
-        C,
-    > for MemberRoleStmt
+    crate::client::async_::Params<'c, 'a, 's, MemberRoleParams, StringQuery<'c, 'a, 's, C, String, 2>, C>
+    for MemberRoleStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a MemberRoleParams,
-    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+    fn params(&'s self, client: &'c C, params: &'a MemberRoleParams) -> StringQuery<'c, 'a, 's, C, String, 2> {
         self.bind(client, &params.organization_id, &params.user_id)
     }
 }
@@ -535,10 +433,7 @@ pub fn my_memberships() -> MyMembershipsStmt {
     )
 }
 impl MyMembershipsStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -552,14 +447,13 @@ impl MyMembershipsStmt {
             params: [user_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<MembershipBorrowed, tokio_postgres::Error> {
-                    Ok(MembershipBorrowed {
-                        organization_id: row.try_get(0)?,
-                        organization_name: row.try_get(1)?,
-                        role: row.try_get(2)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<MembershipBorrowed, tokio_postgres::Error> {
+                Ok(MembershipBorrowed {
+                    organization_id: row.try_get(0)?,
+                    organization_name: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                })
+            },
             mapper: |it| Membership::from(it),
         }
     }
@@ -572,10 +466,7 @@ pub fn insert_organization() -> InsertOrganizationStmt {
     )
 }
 impl InsertOrganizationStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -590,16 +481,15 @@ impl InsertOrganizationStmt {
             params: [organization_id, name],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
-                    Ok(OrganizationBorrowed {
-                        organization_id: row.try_get(0)?,
-                        name: row.try_get(1)?,
-                        version: row.try_get(2)?,
-                        created_at: row.try_get(3)?,
-                        updated_at: row.try_get(4)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
+                Ok(OrganizationBorrowed {
+                    organization_id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    version: row.try_get(2)?,
+                    created_at: row.try_get(3)?,
+                    updated_at: row.try_get(4)?,
+                })
+            },
             mapper: |it| Organization::from(it),
         }
     }
@@ -630,10 +520,7 @@ pub fn organization_by_id() -> OrganizationByIdStmt {
     )
 }
 impl OrganizationByIdStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -647,16 +534,15 @@ impl OrganizationByIdStmt {
             params: [organization_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
-                    Ok(OrganizationBorrowed {
-                        organization_id: row.try_get(0)?,
-                        name: row.try_get(1)?,
-                        version: row.try_get(2)?,
-                        created_at: row.try_get(3)?,
-                        updated_at: row.try_get(4)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
+                Ok(OrganizationBorrowed {
+                    organization_id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    version: row.try_get(2)?,
+                    created_at: row.try_get(3)?,
+                    updated_at: row.try_get(4)?,
+                })
+            },
             mapper: |it| Organization::from(it),
         }
     }
@@ -669,10 +555,7 @@ pub fn update_organization() -> UpdateOrganizationStmt {
     )
 }
 impl UpdateOrganizationStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -688,16 +571,15 @@ impl UpdateOrganizationStmt {
             params: [name, organization_id, version],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
-                    Ok(OrganizationBorrowed {
-                        organization_id: row.try_get(0)?,
-                        name: row.try_get(1)?,
-                        version: row.try_get(2)?,
-                        created_at: row.try_get(3)?,
-                        updated_at: row.try_get(4)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<OrganizationBorrowed, tokio_postgres::Error> {
+                Ok(OrganizationBorrowed {
+                    organization_id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    version: row.try_get(2)?,
+                    created_at: row.try_get(3)?,
+                    updated_at: row.try_get(4)?,
+                })
+            },
             mapper: |it| Organization::from(it),
         }
     }
@@ -717,12 +599,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         client: &'c C,
         params: &'a UpdateOrganizationParams<T1>,
     ) -> OrganizationQuery<'c, 'a, 's, C, Organization, 3> {
-        self.bind(
-            client,
-            &params.name,
-            &params.organization_id,
-            &params.version,
-        )
+        self.bind(client, &params.name, &params.organization_id, &params.version)
     }
 }
 pub struct InsertMemberStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -733,22 +610,11 @@ pub fn insert_member() -> InsertMemberStmt {
     )
 }
 impl InsertMemberStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
-        'c,
-        'a,
-        's,
-        C: GenericClient,
-        T1: crate::StringSql,
-        T2: crate::StringSql,
-        T3: crate::StringSql,
-    >(
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>(
         &'s self,
         client: &'c C,
         organization_id: &'a uuid::Uuid,
@@ -762,45 +628,31 @@ impl InsertMemberStmt {
             params: [organization_id, user_id, email, display_name, role],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
-                    Ok(MemberBorrowed {
-                        user_id: row.try_get(0)?,
-                        email: row.try_get(1)?,
-                        display_name: row.try_get(2)?,
-                        role: row.try_get(3)?,
-                        version: row.try_get(4)?,
-                        created_at: row.try_get(5)?,
-                        updated_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                Ok(MemberBorrowed {
+                    user_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    display_name: row.try_get(2)?,
+                    role: row.try_get(3)?,
+                    version: row.try_get(4)?,
+                    created_at: row.try_get(5)?,
+                    updated_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| Member::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        InsertMemberParams<T1, T2, T3>,
-        MemberQuery<'c, 'a, 's, C, Member, 5>,
-        C,
-    > for InsertMemberStmt
+    crate::client::async_::Params<'c, 'a, 's, InsertMemberParams<T1, T2, T3>, MemberQuery<'c, 'a, 's, C, Member, 5>, C>
+    for InsertMemberStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a InsertMemberParams<T1, T2, T3>,
     ) -> MemberQuery<'c, 'a, 's, C, Member, 5> {
-        self.bind(
-            client,
-            &params.organization_id,
-            &params.user_id,
-            &params.email,
-            &params.display_name,
-            &params.role,
-        )
+        self.bind(client, &params.organization_id, &params.user_id, &params.email, &params.display_name, &params.role)
     }
 }
 pub struct MembersPageStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -811,10 +663,7 @@ pub fn members_page() -> MembersPageStmt {
     )
 }
 impl MembersPageStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -830,43 +679,27 @@ impl MembersPageStmt {
             params: [organization_id, after_email, limit],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
-                    Ok(MemberBorrowed {
-                        user_id: row.try_get(0)?,
-                        email: row.try_get(1)?,
-                        display_name: row.try_get(2)?,
-                        role: row.try_get(3)?,
-                        version: row.try_get(4)?,
-                        created_at: row.try_get(5)?,
-                        updated_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                Ok(MemberBorrowed {
+                    user_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    display_name: row.try_get(2)?,
+                    role: row.try_get(3)?,
+                    version: row.try_get(4)?,
+                    created_at: row.try_get(5)?,
+                    updated_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| Member::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        MembersPageParams<T1>,
-        MemberQuery<'c, 'a, 's, C, Member, 3>,
-        C,
-    > for MembersPageStmt
+    crate::client::async_::Params<'c, 'a, 's, MembersPageParams<T1>, MemberQuery<'c, 'a, 's, C, Member, 3>, C>
+    for MembersPageStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a MembersPageParams<T1>,
-    ) -> MemberQuery<'c, 'a, 's, C, Member, 3> {
-        self.bind(
-            client,
-            &params.organization_id,
-            &params.after_email,
-            &params.limit,
-        )
+    fn params(&'s self, client: &'c C, params: &'a MembersPageParams<T1>) -> MemberQuery<'c, 'a, 's, C, Member, 3> {
+        self.bind(client, &params.organization_id, &params.after_email, &params.limit)
     }
 }
 pub struct MemberByIdStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -877,10 +710,7 @@ pub fn member_by_id() -> MemberByIdStmt {
     )
 }
 impl MemberByIdStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -895,37 +725,26 @@ impl MemberByIdStmt {
             params: [organization_id, user_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
-                    Ok(MemberBorrowed {
-                        user_id: row.try_get(0)?,
-                        email: row.try_get(1)?,
-                        display_name: row.try_get(2)?,
-                        role: row.try_get(3)?,
-                        version: row.try_get(4)?,
-                        created_at: row.try_get(5)?,
-                        updated_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                Ok(MemberBorrowed {
+                    user_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    display_name: row.try_get(2)?,
+                    role: row.try_get(3)?,
+                    version: row.try_get(4)?,
+                    created_at: row.try_get(5)?,
+                    updated_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| Member::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        MemberByIdParams,
-        MemberQuery<'c, 'a, 's, C, Member, 2>,
-        C,
-    > for MemberByIdStmt
+    crate::client::async_::Params<'c, 'a, 's, MemberByIdParams, MemberQuery<'c, 'a, 's, C, Member, 2>, C>
+    for MemberByIdStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a MemberByIdParams,
-    ) -> MemberQuery<'c, 'a, 's, C, Member, 2> {
+    fn params(&'s self, client: &'c C, params: &'a MemberByIdParams) -> MemberQuery<'c, 'a, 's, C, Member, 2> {
         self.bind(client, &params.organization_id, &params.user_id)
     }
 }
@@ -937,10 +756,7 @@ pub fn update_member_role() -> UpdateMemberRoleStmt {
     )
 }
 impl UpdateMemberRoleStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -957,44 +773,31 @@ impl UpdateMemberRoleStmt {
             params: [role, organization_id, user_id, version],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
-                    Ok(MemberBorrowed {
-                        user_id: row.try_get(0)?,
-                        email: row.try_get(1)?,
-                        display_name: row.try_get(2)?,
-                        role: row.try_get(3)?,
-                        version: row.try_get(4)?,
-                        created_at: row.try_get(5)?,
-                        updated_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<MemberBorrowed, tokio_postgres::Error> {
+                Ok(MemberBorrowed {
+                    user_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    display_name: row.try_get(2)?,
+                    role: row.try_get(3)?,
+                    version: row.try_get(4)?,
+                    created_at: row.try_get(5)?,
+                    updated_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| Member::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        UpdateMemberRoleParams<T1>,
-        MemberQuery<'c, 'a, 's, C, Member, 4>,
-        C,
-    > for UpdateMemberRoleStmt
+    crate::client::async_::Params<'c, 'a, 's, UpdateMemberRoleParams<T1>, MemberQuery<'c, 'a, 's, C, Member, 4>, C>
+    for UpdateMemberRoleStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a UpdateMemberRoleParams<T1>,
     ) -> MemberQuery<'c, 'a, 's, C, Member, 4> {
-        self.bind(
-            client,
-            &params.role,
-            &params.organization_id,
-            &params.user_id,
-            &params.version,
-        )
+        self.bind(client, &params.role, &params.organization_id, &params.user_id, &params.version)
     }
 }
 pub struct DeleteMemberStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1005,10 +808,7 @@ pub fn delete_member() -> DeleteMemberStmt {
     )
 }
 impl DeleteMemberStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1030,40 +830,19 @@ impl DeleteMemberStmt {
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        DeleteMemberParams,
-        UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3>,
-        C,
-    > for DeleteMemberStmt
+    crate::client::async_::Params<'c, 'a, 's, DeleteMemberParams, UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3>, C>
+    for DeleteMemberStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a DeleteMemberParams,
-    ) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3> {
-        self.bind(
-            client,
-            &params.organization_id,
-            &params.user_id,
-            &params.version,
-        )
+    fn params(&'s self, client: &'c C, params: &'a DeleteMemberParams) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 3> {
+        self.bind(client, &params.organization_id, &params.user_id, &params.version)
     }
 }
 pub struct LockOwnersStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_owners() -> LockOwnersStmt {
-    LockOwnersStmt(
-        "SELECT user_id FROM members WHERE organization_id = $1 AND role = 'owner' FOR UPDATE",
-        None,
-    )
+    LockOwnersStmt("SELECT user_id FROM members WHERE organization_id = $1 AND role = 'owner' FOR UPDATE", None)
 }
 impl LockOwnersStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }

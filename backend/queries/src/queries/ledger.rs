@@ -1,12 +1,7 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 #[derive(Debug)]
-pub struct InsertAccountParams<
-    T1: crate::StringSql,
-    T2: crate::StringSql,
-    T3: crate::StringSql,
-    T4: crate::StringSql,
-> {
+pub struct InsertAccountParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql, T4: crate::StringSql> {
     pub organization_id: uuid::Uuid,
     pub account_id: uuid::Uuid,
     pub code: T1,
@@ -122,16 +117,9 @@ pub struct AccountBorrowed<'a> {
 }
 impl<'a> From<AccountBorrowed<'a>> for Account {
     fn from(
-        AccountBorrowed {
-            account_id,
-            code,
-            name,
-            kind,
-            currency,
-            version,
-            created_at,
-            updated_at,
-        }: AccountBorrowed<'a>,
+        AccountBorrowed { account_id, code, name, kind, currency, version, created_at, updated_at }: AccountBorrowed<
+            'a,
+        >,
     ) -> Self {
         Self {
             account_id,
@@ -176,15 +164,7 @@ impl<'a> From<EntryHeaderBorrowed<'a>> for EntryHeader {
             posted_at,
         }: EntryHeaderBorrowed<'a>,
     ) -> Self {
-        Self {
-            entry_id,
-            entry_date,
-            memo: memo.into(),
-            reverses_entry_id,
-            reversed_by_entry_id,
-            posted_by,
-            posted_at,
-        }
+        Self { entry_id, entry_date, memo: memo.into(), reverses_entry_id, reversed_by_entry_id, posted_by, posted_at }
     }
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -207,26 +187,8 @@ pub struct LineBorrowed<'a> {
     pub memo: &'a str,
 }
 impl<'a> From<LineBorrowed<'a>> for Line {
-    fn from(
-        LineBorrowed {
-            entry_id,
-            line_no,
-            account_id,
-            currency,
-            debit,
-            credit,
-            memo,
-        }: LineBorrowed<'a>,
-    ) -> Self {
-        Self {
-            entry_id,
-            line_no,
-            account_id,
-            currency: currency.into(),
-            debit,
-            credit,
-            memo: memo.into(),
-        }
+    fn from(LineBorrowed { entry_id, line_no, account_id, currency, debit, credit, memo }: LineBorrowed<'a>) -> Self {
+        Self { entry_id, line_no, account_id, currency: currency.into(), debit, credit, memo: memo.into() }
     }
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -250,15 +212,7 @@ pub struct TrialBalanceRowBorrowed<'a> {
 }
 impl<'a> From<TrialBalanceRowBorrowed<'a>> for TrialBalanceRow {
     fn from(
-        TrialBalanceRowBorrowed {
-            account_id,
-            code,
-            name,
-            kind,
-            currency,
-            debit,
-            credit,
-        }: TrialBalanceRowBorrowed<'a>,
+        TrialBalanceRowBorrowed { account_id, code, name, kind, currency, debit, credit }: TrialBalanceRowBorrowed<'a>,
     ) -> Self {
         Self {
             account_id,
@@ -296,16 +250,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -315,17 +267,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -349,10 +293,7 @@ impl<'c, 'a, 's, C, T: 'c, const N: usize> EntryHeaderQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(
-        self,
-        mapper: fn(EntryHeaderBorrowed) -> R,
-    ) -> EntryHeaderQuery<'c, 'a, 's, C, R, N> {
+    pub fn map<R>(self, mapper: fn(EntryHeaderBorrowed) -> R) -> EntryHeaderQuery<'c, 'a, 's, C, R, N> {
         EntryHeaderQuery {
             client: self.client,
             params: self.params,
@@ -363,16 +304,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -382,17 +321,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -427,16 +358,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -446,17 +375,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -480,10 +401,7 @@ impl<'c, 'a, 's, C, T: 'c, const N: usize> TrialBalanceRowQuery<'c, 'a, 's, C, T
 where
     C: GenericClient,
 {
-    pub fn map<R>(
-        self,
-        mapper: fn(TrialBalanceRowBorrowed) -> R,
-    ) -> TrialBalanceRowQuery<'c, 'a, 's, C, R, N> {
+    pub fn map<R>(self, mapper: fn(TrialBalanceRowBorrowed) -> R) -> TrialBalanceRowQuery<'c, 'a, 's, C, R, N> {
         TrialBalanceRowQuery {
             client: self.client,
             params: self.params,
@@ -494,16 +412,14 @@ where
         }
     }
     pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
         Ok((self.mapper)((self.extractor)(&row)?))
     }
     pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
         self.iter().await?.try_collect().await
     }
     pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
         Ok(opt_row
             .map(|row| {
                 let extracted = (self.extractor)(&row)?;
@@ -513,17 +429,9 @@ where
     }
     pub async fn iter(
         self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
         let mapped = stream
             .map(move |res| {
                 res.and_then(|row| {
@@ -543,10 +451,7 @@ pub fn insert_account() -> InsertAccountStmt {
     )
 }
 impl InsertAccountStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -574,19 +479,18 @@ impl InsertAccountStmt {
             params: [organization_id, account_id, code, name, kind, currency],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
-                    Ok(AccountBorrowed {
-                        account_id: row.try_get(0)?,
-                        code: row.try_get(1)?,
-                        name: row.try_get(2)?,
-                        kind: row.try_get(3)?,
-                        currency: row.try_get(4)?,
-                        version: row.try_get(5)?,
-                        created_at: row.try_get(6)?,
-                        updated_at: row.try_get(7)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
+                Ok(AccountBorrowed {
+                    account_id: row.try_get(0)?,
+                    code: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    kind: row.try_get(3)?,
+                    currency: row.try_get(4)?,
+                    version: row.try_get(5)?,
+                    created_at: row.try_get(6)?,
+                    updated_at: row.try_get(7)?,
+                })
+            },
             mapper: |it| Account::from(it),
         }
     }
@@ -634,10 +538,7 @@ pub fn account_by_id() -> AccountByIdStmt {
     )
 }
 impl AccountByIdStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -652,38 +553,27 @@ impl AccountByIdStmt {
             params: [organization_id, account_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
-                    Ok(AccountBorrowed {
-                        account_id: row.try_get(0)?,
-                        code: row.try_get(1)?,
-                        name: row.try_get(2)?,
-                        kind: row.try_get(3)?,
-                        currency: row.try_get(4)?,
-                        version: row.try_get(5)?,
-                        created_at: row.try_get(6)?,
-                        updated_at: row.try_get(7)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
+                Ok(AccountBorrowed {
+                    account_id: row.try_get(0)?,
+                    code: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    kind: row.try_get(3)?,
+                    currency: row.try_get(4)?,
+                    version: row.try_get(5)?,
+                    created_at: row.try_get(6)?,
+                    updated_at: row.try_get(7)?,
+                })
+            },
             mapper: |it| Account::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        AccountByIdParams,
-        AccountQuery<'c, 'a, 's, C, Account, 2>,
-        C,
-    > for AccountByIdStmt
+    crate::client::async_::Params<'c, 'a, 's, AccountByIdParams, AccountQuery<'c, 'a, 's, C, Account, 2>, C>
+    for AccountByIdStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a AccountByIdParams,
-    ) -> AccountQuery<'c, 'a, 's, C, Account, 2> {
+    fn params(&'s self, client: &'c C, params: &'a AccountByIdParams) -> AccountQuery<'c, 'a, 's, C, Account, 2> {
         self.bind(client, &params.organization_id, &params.account_id)
     }
 }
@@ -695,10 +585,7 @@ pub fn accounts_by_ids() -> AccountsByIdsStmt {
     )
 }
 impl AccountsByIdsStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -713,38 +600,27 @@ impl AccountsByIdsStmt {
             params: [organization_id, account_ids],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
-                    Ok(AccountBorrowed {
-                        account_id: row.try_get(0)?,
-                        code: row.try_get(1)?,
-                        name: row.try_get(2)?,
-                        kind: row.try_get(3)?,
-                        currency: row.try_get(4)?,
-                        version: row.try_get(5)?,
-                        created_at: row.try_get(6)?,
-                        updated_at: row.try_get(7)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
+                Ok(AccountBorrowed {
+                    account_id: row.try_get(0)?,
+                    code: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    kind: row.try_get(3)?,
+                    currency: row.try_get(4)?,
+                    version: row.try_get(5)?,
+                    created_at: row.try_get(6)?,
+                    updated_at: row.try_get(7)?,
+                })
+            },
             mapper: |it| Account::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::ArraySql<Item = uuid::Uuid>>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        AccountsByIdsParams<T1>,
-        AccountQuery<'c, 'a, 's, C, Account, 2>,
-        C,
-    > for AccountsByIdsStmt
+    crate::client::async_::Params<'c, 'a, 's, AccountsByIdsParams<T1>, AccountQuery<'c, 'a, 's, C, Account, 2>, C>
+    for AccountsByIdsStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a AccountsByIdsParams<T1>,
-    ) -> AccountQuery<'c, 'a, 's, C, Account, 2> {
+    fn params(&'s self, client: &'c C, params: &'a AccountsByIdsParams<T1>) -> AccountQuery<'c, 'a, 's, C, Account, 2> {
         self.bind(client, &params.organization_id, &params.account_ids)
     }
 }
@@ -756,10 +632,7 @@ pub fn accounts_page() -> AccountsPageStmt {
     )
 }
 impl AccountsPageStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -775,44 +648,28 @@ impl AccountsPageStmt {
             params: [organization_id, after_code, limit],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
-                    Ok(AccountBorrowed {
-                        account_id: row.try_get(0)?,
-                        code: row.try_get(1)?,
-                        name: row.try_get(2)?,
-                        kind: row.try_get(3)?,
-                        currency: row.try_get(4)?,
-                        version: row.try_get(5)?,
-                        created_at: row.try_get(6)?,
-                        updated_at: row.try_get(7)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
+                Ok(AccountBorrowed {
+                    account_id: row.try_get(0)?,
+                    code: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    kind: row.try_get(3)?,
+                    currency: row.try_get(4)?,
+                    version: row.try_get(5)?,
+                    created_at: row.try_get(6)?,
+                    updated_at: row.try_get(7)?,
+                })
+            },
             mapper: |it| Account::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        AccountsPageParams<T1>,
-        AccountQuery<'c, 'a, 's, C, Account, 3>,
-        C,
-    > for AccountsPageStmt
+    crate::client::async_::Params<'c, 'a, 's, AccountsPageParams<T1>, AccountQuery<'c, 'a, 's, C, Account, 3>, C>
+    for AccountsPageStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a AccountsPageParams<T1>,
-    ) -> AccountQuery<'c, 'a, 's, C, Account, 3> {
-        self.bind(
-            client,
-            &params.organization_id,
-            &params.after_code,
-            &params.limit,
-        )
+    fn params(&'s self, client: &'c C, params: &'a AccountsPageParams<T1>) -> AccountQuery<'c, 'a, 's, C, Account, 3> {
+        self.bind(client, &params.organization_id, &params.after_code, &params.limit)
     }
 }
 pub struct UpdateAccountStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -823,10 +680,7 @@ pub fn update_account() -> UpdateAccountStmt {
     )
 }
 impl UpdateAccountStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -843,45 +697,28 @@ impl UpdateAccountStmt {
             params: [name, organization_id, account_id, version],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
-                    Ok(AccountBorrowed {
-                        account_id: row.try_get(0)?,
-                        code: row.try_get(1)?,
-                        name: row.try_get(2)?,
-                        kind: row.try_get(3)?,
-                        currency: row.try_get(4)?,
-                        version: row.try_get(5)?,
-                        created_at: row.try_get(6)?,
-                        updated_at: row.try_get(7)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<AccountBorrowed, tokio_postgres::Error> {
+                Ok(AccountBorrowed {
+                    account_id: row.try_get(0)?,
+                    code: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    kind: row.try_get(3)?,
+                    currency: row.try_get(4)?,
+                    version: row.try_get(5)?,
+                    created_at: row.try_get(6)?,
+                    updated_at: row.try_get(7)?,
+                })
+            },
             mapper: |it| Account::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        UpdateAccountParams<T1>,
-        AccountQuery<'c, 'a, 's, C, Account, 4>,
-        C,
-    > for UpdateAccountStmt
+    crate::client::async_::Params<'c, 'a, 's, UpdateAccountParams<T1>, AccountQuery<'c, 'a, 's, C, Account, 4>, C>
+    for UpdateAccountStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a UpdateAccountParams<T1>,
-    ) -> AccountQuery<'c, 'a, 's, C, Account, 4> {
-        self.bind(
-            client,
-            &params.name,
-            &params.organization_id,
-            &params.account_id,
-            &params.version,
-        )
+    fn params(&'s self, client: &'c C, params: &'a UpdateAccountParams<T1>) -> AccountQuery<'c, 'a, 's, C, Account, 4> {
+        self.bind(client, &params.name, &params.organization_id, &params.account_id, &params.version)
     }
 }
 pub struct InsertEntryStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -892,10 +729,7 @@ pub fn insert_entry() -> InsertEntryStmt {
     )
 }
 impl InsertEntryStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -911,41 +745,27 @@ impl InsertEntryStmt {
     ) -> EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 6> {
         EntryHeaderQuery {
             client,
-            params: [
-                organization_id,
-                entry_id,
-                entry_date,
-                memo,
-                reverses_entry_id,
-                posted_by,
-            ],
+            params: [organization_id, entry_id, entry_date, memo, reverses_entry_id, posted_by],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
-                    Ok(EntryHeaderBorrowed {
-                        entry_id: row.try_get(0)?,
-                        entry_date: row.try_get(1)?,
-                        memo: row.try_get(2)?,
-                        reverses_entry_id: row.try_get(3)?,
-                        reversed_by_entry_id: row.try_get(4)?,
-                        posted_by: row.try_get(5)?,
-                        posted_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
+                Ok(EntryHeaderBorrowed {
+                    entry_id: row.try_get(0)?,
+                    entry_date: row.try_get(1)?,
+                    memo: row.try_get(2)?,
+                    reverses_entry_id: row.try_get(3)?,
+                    reversed_by_entry_id: row.try_get(4)?,
+                    posted_by: row.try_get(5)?,
+                    posted_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| EntryHeader::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        InsertEntryParams<T1>,
-        EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 6>,
-        C,
-    > for InsertEntryStmt
+    crate::client::async_::Params<'c, 'a, 's, InsertEntryParams<T1>, EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 6>, C>
+    for InsertEntryStmt
 {
     fn params(
         &'s self,
@@ -971,10 +791,7 @@ pub fn insert_lines() -> InsertLinesStmt {
     )
 }
 impl InsertLinesStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1004,19 +821,7 @@ impl InsertLinesStmt {
         memos: &'a T8,
     ) -> Result<u64, tokio_postgres::Error> {
         client
-            .execute(
-                self.0,
-                &[
-                    organization_id,
-                    entry_id,
-                    line_nos,
-                    account_ids,
-                    currencies,
-                    debits,
-                    credits,
-                    memos,
-                ],
-            )
+            .execute(self.0, &[organization_id, entry_id, line_nos, account_ids, currencies, debits, credits, memos])
             .await
     }
 }
@@ -1037,9 +842,7 @@ impl<
         'a,
         'a,
         InsertLinesParams<T1, T2, T3, T4, T5, T6, T7, T8>,
-        std::pin::Pin<
-            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
-        >,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
         C,
     > for InsertLinesStmt
 {
@@ -1047,9 +850,7 @@ impl<
         &'a self,
         client: &'a C,
         params: &'a InsertLinesParams<T1, T2, T3, T4, T5, T6, T7, T8>,
-    ) -> std::pin::Pin<
-        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
-    > {
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
         Box::pin(self.bind(
             client,
             &params.organization_id,
@@ -1071,10 +872,7 @@ pub fn entry_by_id() -> EntryByIdStmt {
     )
 }
 impl EntryByIdStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1089,37 +887,26 @@ impl EntryByIdStmt {
             params: [organization_id, entry_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
-                    Ok(EntryHeaderBorrowed {
-                        entry_id: row.try_get(0)?,
-                        entry_date: row.try_get(1)?,
-                        memo: row.try_get(2)?,
-                        reverses_entry_id: row.try_get(3)?,
-                        reversed_by_entry_id: row.try_get(4)?,
-                        posted_by: row.try_get(5)?,
-                        posted_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
+                Ok(EntryHeaderBorrowed {
+                    entry_id: row.try_get(0)?,
+                    entry_date: row.try_get(1)?,
+                    memo: row.try_get(2)?,
+                    reverses_entry_id: row.try_get(3)?,
+                    reversed_by_entry_id: row.try_get(4)?,
+                    posted_by: row.try_get(5)?,
+                    posted_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| EntryHeader::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        EntryByIdParams,
-        EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 2>,
-        C,
-    > for EntryByIdStmt
+    crate::client::async_::Params<'c, 'a, 's, EntryByIdParams, EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 2>, C>
+    for EntryByIdStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a EntryByIdParams,
-    ) -> EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 2> {
+    fn params(&'s self, client: &'c C, params: &'a EntryByIdParams) -> EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 2> {
         self.bind(client, &params.organization_id, &params.entry_id)
     }
 }
@@ -1131,10 +918,7 @@ pub fn entry_for_reversal() -> EntryForReversalStmt {
     )
 }
 impl EntryForReversalStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1149,18 +933,17 @@ impl EntryForReversalStmt {
             params: [organization_id, entry_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
-                    Ok(EntryHeaderBorrowed {
-                        entry_id: row.try_get(0)?,
-                        entry_date: row.try_get(1)?,
-                        memo: row.try_get(2)?,
-                        reverses_entry_id: row.try_get(3)?,
-                        reversed_by_entry_id: row.try_get(4)?,
-                        posted_by: row.try_get(5)?,
-                        posted_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
+                Ok(EntryHeaderBorrowed {
+                    entry_id: row.try_get(0)?,
+                    entry_date: row.try_get(1)?,
+                    memo: row.try_get(2)?,
+                    reverses_entry_id: row.try_get(3)?,
+                    reversed_by_entry_id: row.try_get(4)?,
+                    posted_by: row.try_get(5)?,
+                    posted_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| EntryHeader::from(it),
         }
     }
@@ -1191,10 +974,7 @@ pub fn mark_reversed() -> MarkReversedStmt {
     )
 }
 impl MarkReversedStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1205,9 +985,7 @@ impl MarkReversedStmt {
         organization_id: &'a uuid::Uuid,
         entry_id: &'a uuid::Uuid,
     ) -> Result<u64, tokio_postgres::Error> {
-        client
-            .execute(self.0, &[reversed_by_entry_id, organization_id, entry_id])
-            .await
+        client.execute(self.0, &[reversed_by_entry_id, organization_id, entry_id]).await
     }
 }
 impl<'a, C: GenericClient + Send + Sync>
@@ -1216,9 +994,7 @@ impl<'a, C: GenericClient + Send + Sync>
         'a,
         'a,
         MarkReversedParams,
-        std::pin::Pin<
-            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
-        >,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
         C,
     > for MarkReversedStmt
 {
@@ -1226,15 +1002,8 @@ impl<'a, C: GenericClient + Send + Sync>
         &'a self,
         client: &'a C,
         params: &'a MarkReversedParams,
-    ) -> std::pin::Pin<
-        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
-    > {
-        Box::pin(self.bind(
-            client,
-            &params.reversed_by_entry_id,
-            &params.organization_id,
-            &params.entry_id,
-        ))
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
+        Box::pin(self.bind(client, &params.reversed_by_entry_id, &params.organization_id, &params.entry_id))
     }
 }
 pub struct EntriesPageStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1245,10 +1014,7 @@ pub fn entries_page() -> EntriesPageStmt {
     )
 }
 impl EntriesPageStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1265,44 +1031,31 @@ impl EntriesPageStmt {
             params: [organization_id, before_posted_at, before_entry_id, limit],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
-                    Ok(EntryHeaderBorrowed {
-                        entry_id: row.try_get(0)?,
-                        entry_date: row.try_get(1)?,
-                        memo: row.try_get(2)?,
-                        reverses_entry_id: row.try_get(3)?,
-                        reversed_by_entry_id: row.try_get(4)?,
-                        posted_by: row.try_get(5)?,
-                        posted_at: row.try_get(6)?,
-                    })
-                },
+            extractor: |row: &tokio_postgres::Row| -> Result<EntryHeaderBorrowed, tokio_postgres::Error> {
+                Ok(EntryHeaderBorrowed {
+                    entry_id: row.try_get(0)?,
+                    entry_date: row.try_get(1)?,
+                    memo: row.try_get(2)?,
+                    reverses_entry_id: row.try_get(3)?,
+                    reversed_by_entry_id: row.try_get(4)?,
+                    posted_by: row.try_get(5)?,
+                    posted_at: row.try_get(6)?,
+                })
+            },
             mapper: |it| EntryHeader::from(it),
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        EntriesPageParams,
-        EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 4>,
-        C,
-    > for EntriesPageStmt
+    crate::client::async_::Params<'c, 'a, 's, EntriesPageParams, EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 4>, C>
+    for EntriesPageStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a EntriesPageParams,
     ) -> EntryHeaderQuery<'c, 'a, 's, C, EntryHeader, 4> {
-        self.bind(
-            client,
-            &params.organization_id,
-            &params.before_posted_at,
-            &params.before_entry_id,
-            &params.limit,
-        )
+        self.bind(client, &params.organization_id, &params.before_posted_at, &params.before_entry_id, &params.limit)
     }
 }
 pub struct LinesOfEntriesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1313,10 +1066,7 @@ pub fn lines_of_entries() -> LinesOfEntriesStmt {
     )
 }
 impl LinesOfEntriesStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1347,20 +1097,10 @@ impl LinesOfEntriesStmt {
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::ArraySql<Item = uuid::Uuid>>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        LinesOfEntriesParams<T1>,
-        LineQuery<'c, 'a, 's, C, Line, 2>,
-        C,
-    > for LinesOfEntriesStmt
+    crate::client::async_::Params<'c, 'a, 's, LinesOfEntriesParams<T1>, LineQuery<'c, 'a, 's, C, Line, 2>, C>
+    for LinesOfEntriesStmt
 {
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a LinesOfEntriesParams<T1>,
-    ) -> LineQuery<'c, 'a, 's, C, Line, 2> {
+    fn params(&'s self, client: &'c C, params: &'a LinesOfEntriesParams<T1>) -> LineQuery<'c, 'a, 's, C, Line, 2> {
         self.bind(client, &params.organization_id, &params.entry_ids)
     }
 }
@@ -1372,10 +1112,7 @@ pub fn trial_balance() -> TrialBalanceStmt {
     )
 }
 impl TrialBalanceStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
@@ -1390,9 +1127,7 @@ impl TrialBalanceStmt {
             params: [as_of, organization_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor: |
-                row: &tokio_postgres::Row,
-            | -> Result<TrialBalanceRowBorrowed, tokio_postgres::Error> {
+            extractor: |row: &tokio_postgres::Row| -> Result<TrialBalanceRowBorrowed, tokio_postgres::Error> {
                 Ok(TrialBalanceRowBorrowed {
                     account_id: row.try_get(0)?,
                     code: row.try_get(1)?,

@@ -1,0 +1,156 @@
+//! The whole server on a loopback port, over a fresh database, trusting a
+//! test token issuer: what the end-to-end suites and benchmarks run against.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use sent_runtime::testing::TestIssuer;
+use sent_runtime::{DispatchOptions, Dispatcher};
+use serde_json::{Value, json};
+
+use crate::{AppState, app};
+
+/// A running server.
+#[derive(Debug)]
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub issuer: TestIssuer,
+    pub db: sent_db::testing::TestDb,
+    pub pool: sent_db::Pool,
+    pub dispatcher: Dispatcher,
+    client: reqwest::Client,
+}
+
+/// Settings a test may change.
+#[derive(Debug, Clone)]
+pub struct TestOptions {
+    pub dispatch: DispatchOptions,
+    pub max_body_bytes: usize,
+}
+
+impl Default for TestOptions {
+    fn default() -> Self {
+        Self { dispatch: DispatchOptions::default(), max_body_bytes: 1024 * 1024 }
+    }
+}
+
+impl TestServer {
+    /// Start with default settings.
+    pub async fn start() -> Self {
+        Self::start_with(TestOptions::default()).await
+    }
+
+    /// Start with the given settings.
+    ///
+    /// # Panics
+    /// When any part cannot start: a test cannot run without it.
+    pub async fn start_with(options: TestOptions) -> Self {
+        let db = sent_db::testing::test_database().await;
+        let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: db.app_url.clone(), max_size: 8 })
+            .await
+            .expect("connect to the test database");
+        let issuer = TestIssuer::new("https://issuer.sent.test", "sent");
+        let registry = sent_services::registry().expect("a registry without duplicates");
+        let dispatcher = Dispatcher::new(registry, pool.clone(), Some(issuer.verifier()), options.dispatch);
+        let state = AppState { pool: pool.clone(), dispatcher: dispatcher.clone() };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let addr = listener.local_addr().expect("local address");
+        let router = app(state, options.max_body_bytes);
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        Self {
+            addr,
+            issuer,
+            db,
+            pool,
+            dispatcher,
+            client: reqwest::Client::builder().timeout(Duration::from_secs(60)).build().expect("an HTTP client"),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// POST a raw body to `/api/rpc`; the status and the body as text.
+    ///
+    /// # Panics
+    /// When the server does not answer.
+    pub async fn post(&self, body: impl Into<reqwest::Body>, headers: &[(&str, &str)]) -> (u16, String) {
+        let mut request = self.client.post(self.url("/api/rpc")).header("content-type", "application/json").body(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a readable body"))
+    }
+
+    /// Call one method as `caller` (a subject at the test issuer; `None` for
+    /// anonymous) in `organization`; the whole response object.
+    ///
+    /// # Panics
+    /// When the response is not JSON.
+    pub async fn call(
+        &self,
+        caller: Option<&str>,
+        organization: Option<uuid::Uuid>,
+        method: &str,
+        params: Value,
+    ) -> Value {
+        let token = caller.map(|subject| format!("Bearer {}", self.issuer.token(subject)));
+        let org = organization.map(|o| o.to_string());
+        let mut headers = Vec::new();
+        if let Some(token) = &token {
+            headers.push(("authorization", token.as_str()));
+        }
+        if let Some(org) = &org {
+            headers.push(("sent-organization", org.as_str()));
+        }
+        let body = json!({ "jsonrpc": "2.0", "method": method, "params": params, "id": 1 }).to_string();
+        let (_, text) = self.post(body, &headers).await;
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{method}: not JSON ({e}): {text}"))
+    }
+
+    /// Call and expect a result.
+    ///
+    /// # Panics
+    /// When the call fails.
+    pub async fn ok(
+        &self,
+        caller: Option<&str>,
+        organization: Option<uuid::Uuid>,
+        method: &str,
+        params: Value,
+    ) -> Value {
+        let response = self.call(caller, organization, method, params).await;
+        match response.get("result") {
+            Some(result) => result.clone(),
+            None => panic!("{method} failed: {response}"),
+        }
+    }
+
+    /// A new organization owned by `owner`; its id.
+    ///
+    /// # Panics
+    /// When it cannot be created.
+    pub async fn organization(&self, owner: &str, name: &str) -> uuid::Uuid {
+        let org = self.ok(Some(owner), None, "identity.createOrganization", json!({ "name": name })).await;
+        org["organizationId"].as_str().and_then(|s| s.parse().ok()).expect("an organization id")
+    }
+
+    /// Run SQL as the cluster's superuser (to look behind row-level security).
+    ///
+    /// # Panics
+    /// When the query fails.
+    pub async fn superuser_query(&self, sql: &str) -> Vec<tokio_postgres::Row> {
+        let (client, conn) =
+            tokio_postgres::connect(&self.db.superuser_url, tokio_postgres::NoTls).await.expect("connect as superuser");
+        let conn = tokio::spawn(conn);
+        let rows = client.query(sql, &[]).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+        drop(client);
+        let _ = conn.await;
+        rows
+    }
+}

@@ -145,12 +145,27 @@ impl TestServer {
     /// # Panics
     /// When the query fails.
     pub async fn superuser_query(&self, sql: &str) -> Vec<tokio_postgres::Row> {
-        let (client, conn) =
-            tokio_postgres::connect(&self.db.superuser_url, tokio_postgres::NoTls).await.expect("connect as superuser");
-        let conn = tokio::spawn(conn);
+        let (client, conn) = self.superuser().await;
         let rows = client.query(sql, &[]).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
         drop(client);
         let _ = conn.await;
         rows
+    }
+
+    /// Run statements as the cluster's superuser.
+    ///
+    /// # Panics
+    /// When a statement fails.
+    pub async fn superuser_execute(&self, sql: &str) {
+        let (client, conn) = self.superuser().await;
+        client.batch_execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+        drop(client);
+        let _ = conn.await;
+    }
+
+    async fn superuser(&self) -> (tokio_postgres::Client, tokio::task::JoinHandle<Result<(), tokio_postgres::Error>>) {
+        let (client, conn) =
+            tokio_postgres::connect(&self.db.superuser_url, tokio_postgres::NoTls).await.expect("connect as superuser");
+        (client, tokio::spawn(conn))
     }
 }

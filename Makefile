@@ -31,7 +31,7 @@ run: deps ## Start SENT on http://127.0.0.1:8080 with an embedded PostgreSQL (or
 	$(CARGO) build -p sent-server
 	exec ./target/debug/sent-server
 
-test: deps lint test-rust ## Everything CI checks: format, lints, all tests.
+test: deps lint check test-rust ## Everything CI checks: format, lints, generated-code drift, all tests.
 
 lint: ## rustfmt check and clippy with warnings as errors.
 	$(CARGO) fmt --all -- --check
@@ -51,6 +51,14 @@ clean-test-db: ## Stop and remove the tests' cluster.
 	  if [ "$$(id -u)" = 0 ]; then runuser -u postgres -- $$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl stop -D $(CURDIR)/$$dir -m immediate >/dev/null 2>&1 || true; \
 	  else $$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl stop -D $(CURDIR)/$$dir -m immediate >/dev/null 2>&1 || true; fi; \
 	fi; rm -rf $$dir $$dir.credentials.json $$dir.log $$dir.lock
+
+gen: deps $(CORNUCOPIA) ## Regenerate the generated code (queries crate, OpenRPC document).
+	CORNUCOPIA=$(CORNUCOPIA) $(CARGO) run -q -p sent-gen -- queries
+	$(CARGO) run -q -p sent-gen -- openrpc
+
+check: deps $(CORNUCOPIA) ## Fail if regenerating would change any checked-in generated file.
+	CORNUCOPIA=$(CORNUCOPIA) $(CARGO) run -q -p sent-gen -- --check queries
+	$(CARGO) run -q -p sent-gen -- --check openrpc
 
 $(CORNUCOPIA):
 	$(CARGO) install cornucopia --version $(CORNUCOPIA_VERSION) --locked --root $(TOOLS)

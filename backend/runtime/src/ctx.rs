@@ -13,7 +13,7 @@ use sent_rpc::{Role, RpcError};
 use tokio_postgres::CancelToken;
 use uuid::Uuid;
 
-use crate::auth::Identity;
+use sent_auth::Identity;
 
 /// The organization a call acts in, and the caller's role there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

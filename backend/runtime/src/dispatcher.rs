@@ -14,7 +14,7 @@ use sent_rpc::{Access, ErrorKind, Handler, Kind, MethodMeta, Outcome, Registry, 
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
-use crate::auth::{Identity, TokenVerifier};
+use sent_auth::{Identity, TokenVerifier};
 use crate::ctx::{Ctx, Tenant};
 
 /// What a transport knows about the caller.
@@ -54,12 +54,17 @@ pub struct Dispatcher {
 struct Inner {
     registry: Registry<Ctx>,
     pool: Pool,
-    verifier: Option<TokenVerifier>,
+    verifier: Option<Arc<TokenVerifier>>,
     options: DispatchOptions,
 }
 
 impl Dispatcher {
-    pub fn new(registry: Registry<Ctx>, pool: Pool, verifier: Option<TokenVerifier>, options: DispatchOptions) -> Self {
+    pub fn new(
+        registry: Registry<Ctx>,
+        pool: Pool,
+        verifier: Option<Arc<TokenVerifier>>,
+        options: DispatchOptions,
+    ) -> Self {
         Self { inner: Arc::new(Inner { registry, pool, verifier, options }) }
     }
 
@@ -113,7 +118,7 @@ impl Dispatcher {
         let meta = handler.meta;
         let identity = match meta.access {
             Access::Public => None,
-            Access::Authenticated | Access::Member(_) => Some(self.authenticate(credentials)?),
+            Access::Authenticated | Access::Member(_) => Some(self.authenticate(credentials).await?),
         };
         let mut cx = Ctx::new(request_id, identity, self.inner.pool.clone(), self.inner.options.deadline);
 
@@ -135,7 +140,7 @@ impl Dispatcher {
         }
     }
 
-    fn authenticate(&self, credentials: &Credentials) -> Result<Identity, RpcError> {
+    async fn authenticate(&self, credentials: &Credentials) -> Result<Identity, RpcError> {
         if let Some(identity) = &credentials.identity {
             return Ok(identity.clone());
         }
@@ -144,7 +149,7 @@ impl Dispatcher {
         let verifier = self.inner.verifier.as_ref().ok_or_else(|| {
             RpcError::unauthenticated("This server accepts no bearer tokens: no identity provider is configured")
         })?;
-        verifier.verify(token)
+        verifier.verify(token).await
     }
 }
 

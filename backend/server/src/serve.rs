@@ -4,7 +4,10 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use sent_runtime::{DispatchOptions, Dispatcher, TokenVerifier, VerifierConfig};
+use std::sync::Arc;
+
+use sent_auth::Jwks;
+use sent_runtime::{DispatchOptions, Dispatcher, TokenVerifier};
 
 use crate::config::Config;
 use crate::{AppState, app, database};
@@ -83,7 +86,7 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
 }
 
 /// The bearer-token verifier, when an issuer and its keys are configured.
-fn verifier(config: &Config) -> Result<Option<TokenVerifier>, ServeError> {
+fn verifier(config: &Config) -> Result<Option<Arc<TokenVerifier>>, ServeError> {
     let (Some(issuer), Some(path)) = (&config.oidc_issuer, &config.jwks_file) else {
         return Ok(None);
     };
@@ -91,11 +94,12 @@ fn verifier(config: &Config) -> Result<Option<TokenVerifier>, ServeError> {
         std::fs::read_to_string(path).map_err(|e| ServeError::Jwks { path: path.clone(), reason: e.to_string() })?;
     let jwks =
         serde_json::from_str(&text).map_err(|e| ServeError::Jwks { path: path.clone(), reason: e.to_string() })?;
-    Ok(Some(TokenVerifier::new(VerifierConfig {
+    Ok(Some(Arc::new(TokenVerifier {
         issuer: issuer.clone(),
         audience: config.oidc_audience.clone(),
-        jwks,
+        jwks: Jwks::fixed(jwks),
         leeway_secs: 30,
+        introspector: None,
     })))
 }
 

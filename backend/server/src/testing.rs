@@ -51,7 +51,7 @@ impl TestServer {
             .expect("connect to the test database");
         let issuer = TestIssuer::new("https://issuer.sent.test", "sent");
         let registry = sent_services::registry().expect("a registry without duplicates");
-        let dispatcher = Dispatcher::new(registry, pool.clone(), Some(issuer.verifier()), options.dispatch);
+        let dispatcher = Dispatcher::new(registry, pool.clone(), Some(std::sync::Arc::new(issuer.verifier())), options.dispatch);
         let state = AppState { pool: pool.clone(), dispatcher: dispatcher.clone() };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");

@@ -8,7 +8,9 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use ring::signature::{Ed25519KeyPair, KeyPair};
 use serde_json::{Value, json};
 
-use crate::auth::{Identity, TokenVerifier, VerifierConfig};
+use crate::access_token::TokenVerifier;
+use crate::identity::Identity;
+use crate::jwks::Jwks;
 
 /// An issuer with one signing key.
 #[derive(Debug)]
@@ -62,12 +64,13 @@ impl TestIssuer {
 
     /// A verifier that trusts this issuer.
     pub fn verifier(&self) -> TokenVerifier {
-        TokenVerifier::new(VerifierConfig {
+        TokenVerifier {
             issuer: self.issuer.clone(),
             audience: self.audience.clone(),
-            jwks: self.jwks(),
+            jwks: Jwks::fixed(self.jwks()),
             leeway_secs: 30,
-        })
+            introspector: None,
+        }
     }
 
     /// The identity a token for `subject` proves.
@@ -94,7 +97,16 @@ impl TestIssuer {
     /// # Panics
     /// If signing fails (it does not, for a JSON object of claims).
     pub fn sign(&self, claims: &Value) -> String {
+        self.sign_with_type(claims, "at+jwt")
+    }
+
+    /// A token with these claims and this `typ` header.
+    ///
+    /// # Panics
+    /// If signing fails (it does not, for a JSON object of claims).
+    pub fn sign_with_type(&self, claims: &Value, typ: &str) -> String {
         let mut header = Header::new(Algorithm::EdDSA);
+        header.typ = Some(typ.to_owned());
         header.kid = Some(self.kid.clone());
         jsonwebtoken::encode(&header, claims, &self.encoding.0).expect("sign a token")
     }
@@ -110,39 +122,41 @@ fn chrono_now() -> i64 {
 mod tests {
     use super::*;
 
-    #[test]
-    fn tokens_verify_and_tampering_or_another_issuer_does_not() {
+    #[tokio::test]
+    async fn tokens_verify_and_tampering_or_another_issuer_does_not() {
         let issuer = TestIssuer::new("https://issuer.test", "sent");
         let verifier = issuer.verifier();
         let token = issuer.token("alice");
-        assert_eq!(verifier.verify(&token).unwrap(), issuer.identity("alice"));
+        assert_eq!(verifier.verify(&token).await.unwrap(), issuer.identity("alice"));
 
         let mut tampered = token.clone();
         tampered.replace_range(tampered.len() - 3.., "AAA");
-        assert!(verifier.verify(&tampered).is_err());
+        assert!(verifier.verify(&tampered).await.is_err());
 
         let other = TestIssuer::new("https://issuer.test", "sent");
-        assert!(verifier.verify(&other.token("alice")).is_err(), "unknown key");
+        assert!(verifier.verify(&other.token("alice")).await.is_err(), "unknown key");
 
         let now = chrono_now();
         let expired = issuer.sign(&json!({"iss": issuer.issuer, "aud": "sent", "sub": "a", "exp": now - 3600}));
-        assert!(verifier.verify(&expired).is_err(), "expired");
+        assert!(verifier.verify(&expired).await.is_err(), "expired");
         let wrong_audience = issuer.sign(&json!({"iss": issuer.issuer, "aud": "other", "sub": "a", "exp": now + 60}));
-        assert!(verifier.verify(&wrong_audience).is_err(), "audience");
+        assert!(verifier.verify(&wrong_audience).await.is_err(), "audience");
         let wrong_issuer =
             issuer.sign(&json!({"iss": "https://evil.test", "aud": "sent", "sub": "a", "exp": now + 60}));
-        assert!(verifier.verify(&wrong_issuer).is_err(), "issuer");
+        assert!(verifier.verify(&wrong_issuer).await.is_err(), "issuer");
         let no_exp = issuer.sign(&json!({"iss": issuer.issuer, "aud": "sent", "sub": "a"}));
-        assert!(verifier.verify(&no_exp).is_err(), "exp required");
+        assert!(verifier.verify(&no_exp).await.is_err(), "exp required");
+        let id_token = issuer.sign_with_type(&json!({"iss": issuer.issuer, "aud": "sent", "sub": "a", "exp": now + 60}), "JWT");
+        assert!(verifier.verify(&id_token).await.is_err(), "an ID token is not an access token");
     }
 
-    #[test]
-    fn unsigned_tokens_are_refused() {
+    #[tokio::test]
+    async fn unsigned_tokens_are_refused() {
         let issuer = TestIssuer::new("https://issuer.test", "sent");
         let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        let header = engine.encode(json!({"alg": "none", "typ": "JWT", "kid": issuer.kid}).to_string());
+        let header = engine.encode(json!({"alg": "none", "typ": "at+jwt", "kid": issuer.kid}).to_string());
         let claims = engine
             .encode(json!({"iss": issuer.issuer, "aud": "sent", "sub": "a", "exp": chrono_now() + 60}).to_string());
-        assert!(issuer.verifier().verify(&format!("{header}.{claims}.")).is_err());
+        assert!(issuer.verifier().verify(&format!("{header}.{claims}.")).await.is_err());
     }
 }

@@ -1,0 +1,32 @@
+//! Who is calling.
+//!
+//! # Layout
+//!
+//! - [`identity`]: the signed-in person or service account, and SENT's user
+//!   id for it.
+//! - [`access_token`]: bearer tokens: JWT access tokens checked against the
+//!   provider's keys, opaque ones through [`introspection`].
+//! - [`jwks`]: the provider's keys, cached, re-fetched (rate-limited) when a
+//!   token names an unknown key.
+//! - [`relying_party`]: sign-in with the authorization-code flow and PKCE
+//!   (`openidconnect`), for the web host and native apps alike.
+//! - [`http`]: the one HTTP client that talks to the provider (no redirects,
+//!   timeouts).
+//! - [`testing`] (feature `testing`): a token issuer for tests and benchmarks.
+//!
+//! Sessions and memberships live in the database and are the runtime's.
+
+pub mod access_token;
+pub mod http;
+pub mod identity;
+pub mod introspection;
+pub mod jwks;
+pub mod relying_party;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use access_token::TokenVerifier;
+pub use identity::{Identity, user_id};
+pub use introspection::Introspector;
+pub use jwks::Jwks;
+pub use relying_party::{LoginStart, RelyingParty, RelyingPartyConfig, SignInError};

@@ -1,0 +1,220 @@
+//! Sign-in: the authorization-code flow with PKCE against any standards-
+//! compliant OpenID provider, through `openidconnect`.
+//!
+//! The provider's metadata (and with it the keys that sign ID tokens) is
+//! discovered at start-up. `openidconnect` never re-fetches keys by itself,
+//! so an ID token that fails its signature check triggers one rediscovery,
+//! at most once per interval, and one more check: key rotation at the
+//! provider needs no restart.
+
+use std::time::{Duration, Instant};
+
+use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
+use openidconnect::{
+    AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
+    EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+};
+use tokio::sync::RwLock;
+
+use crate::identity::Identity;
+
+type Client = CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
+
+/// What a relying party needs to know.
+#[derive(Debug, Clone)]
+pub struct RelyingPartyConfig {
+    pub issuer: String,
+    pub client_id: String,
+    /// `None` for a public client (PKCE alone).
+    pub client_secret: Option<String>,
+    pub redirect_uri: String,
+    /// Least time between two rediscoveries triggered by unknown keys.
+    pub min_refresh: Duration,
+}
+
+/// Why sign-in failed. Each message is safe to show the person signing in.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("the identity provider at {issuer} could not be reached or described itself wrongly: {reason}")]
+    Discovery { issuer: String, reason: String },
+    #[error("invalid sign-in configuration: {0}")]
+    Config(String),
+    #[error("the identity provider refused the sign-in code: {0}")]
+    Exchange(String),
+    #[error("the identity provider's ID token is not valid: {0}")]
+    IdToken(String),
+}
+
+/// A sign-in begun: send the person to `url`; keep the rest until they come
+/// back.
+#[derive(Debug, Clone)]
+pub struct LoginStart {
+    pub url: String,
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+}
+
+/// An OpenID relying party.
+#[derive(Debug)]
+pub struct RelyingParty {
+    config: RelyingPartyConfig,
+    http: reqwest::Client,
+    discovered: RwLock<Discovered>,
+}
+
+#[derive(Debug)]
+struct Discovered {
+    client: Client,
+    jwks_uri: String,
+    introspection_endpoint: Option<String>,
+    at: Instant,
+}
+
+impl RelyingParty {
+    /// Discover the provider.
+    ///
+    /// # Errors
+    /// When the provider cannot be reached or its metadata is invalid.
+    pub async fn discover(config: RelyingPartyConfig, http: reqwest::Client) -> Result<Self, SignInError> {
+        let discovered = discover(&config, &http).await?;
+        Ok(Self { config, http, discovered: RwLock::new(discovered) })
+    }
+
+    pub fn issuer(&self) -> &str {
+        &self.config.issuer
+    }
+
+    /// The provider's key set URL (access tokens are checked against it too).
+    pub async fn jwks_uri(&self) -> String {
+        self.discovered.read().await.jwks_uri.clone()
+    }
+
+    /// The provider's introspection endpoint, when it has one.
+    pub async fn introspection_endpoint(&self) -> Option<String> {
+        self.discovered.read().await.introspection_endpoint.clone()
+    }
+
+    /// Begin a sign-in.
+    pub async fn start_login(&self) -> LoginStart {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let discovered = self.discovered.read().await;
+        let (url, state, nonce) = discovered
+            .client
+            .authorize_url(AuthenticationFlow::<CoreResponseType>::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
+            .add_scope(Scope::new("email".into()))
+            .add_scope(Scope::new("profile".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        LoginStart {
+            url: url.to_string(),
+            state: state.secret().clone(),
+            nonce: nonce.secret().clone(),
+            pkce_verifier: verifier.secret().clone(),
+        }
+    }
+
+    /// Finish a sign-in: exchange the code and check the ID token (issuer,
+    /// audience, expiry, signature, nonce).
+    ///
+    /// # Errors
+    /// When the code is refused or the ID token is not valid.
+    pub async fn finish_login(&self, code: &str, pkce_verifier: &str, nonce: &str) -> Result<Identity, SignInError> {
+        let token = {
+            let discovered = self.discovered.read().await;
+            discovered
+                .client
+                .exchange_code(AuthorizationCode::new(code.to_owned()))
+                .map_err(|e| SignInError::Config(e.to_string()))?
+                .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_owned()))
+                .request_async(&self.http)
+                .await
+                .map_err(|e| SignInError::Exchange(describe(&e)))?
+        };
+        let id_token = token.id_token().ok_or_else(|| SignInError::IdToken("the provider sent no ID token".into()))?;
+        let nonce = Nonce::new(nonce.to_owned());
+        let first = {
+            let discovered = self.discovered.read().await;
+            id_token.claims(&discovered.client.id_token_verifier(), &nonce).map(identity_of)
+        };
+        match first {
+            Ok(identity) => Ok(identity),
+            Err(openidconnect::ClaimsVerificationError::SignatureVerification(reason)) => {
+                // Perhaps the provider rotated its keys: look again, once.
+                if !self.rediscover().await {
+                    return Err(SignInError::IdToken(reason.to_string()));
+                }
+                let discovered = self.discovered.read().await;
+                id_token
+                    .claims(&discovered.client.id_token_verifier(), &nonce)
+                    .map(identity_of)
+                    .map_err(|e| SignInError::IdToken(e.to_string()))
+            }
+            Err(other) => Err(SignInError::IdToken(other.to_string())),
+        }
+    }
+
+    /// Rediscover unless that was done less than `min_refresh` ago.
+    async fn rediscover(&self) -> bool {
+        let mut discovered = self.discovered.write().await;
+        if discovered.at.elapsed() < self.config.min_refresh {
+            return false;
+        }
+        match discover(&self.config, &self.http).await {
+            Ok(fresh) => {
+                *discovered = fresh;
+                true
+            }
+            Err(error) => {
+                tracing::warn!(%error, "rediscovery failed");
+                discovered.at = Instant::now();
+                false
+            }
+        }
+    }
+}
+
+fn identity_of(claims: &openidconnect::core::CoreIdTokenClaims) -> Identity {
+    Identity::new(
+        claims.issuer().as_str(),
+        claims.subject().as_str(),
+        claims.email().map(|e| e.as_str().to_owned()),
+        claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
+    )
+}
+
+async fn discover(config: &RelyingPartyConfig, http: &reqwest::Client) -> Result<Discovered, SignInError> {
+    let failed = |reason: String| SignInError::Discovery { issuer: config.issuer.clone(), reason };
+    let issuer = IssuerUrl::new(config.issuer.clone()).map_err(|e| SignInError::Config(e.to_string()))?;
+    let metadata = CoreProviderMetadata::discover_async(issuer, http).await.map_err(|e| failed(describe(&e)))?;
+    let jwks_uri = metadata.jwks_uri().url().to_string();
+    // The core metadata type does not carry RFC 8414 extras; read the one we
+    // use from the document itself.
+    let introspection_endpoint = introspection_endpoint(&config.issuer, http).await;
+    let redirect = RedirectUrl::new(config.redirect_uri.clone()).map_err(|e| SignInError::Config(e.to_string()))?;
+    let client = CoreClient::from_provider_metadata(
+        metadata,
+        ClientId::new(config.client_id.clone()),
+        config.client_secret.clone().map(ClientSecret::new),
+    )
+    .set_redirect_uri(redirect);
+    Ok(Discovered { client, jwks_uri, introspection_endpoint, at: Instant::now() })
+}
+
+async fn introspection_endpoint(issuer: &str, http: &reqwest::Client) -> Option<String> {
+    let url = format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/'));
+    let document: serde_json::Value = http.get(url).send().await.ok()?.json().await.ok()?;
+    document.get("introspection_endpoint")?.as_str().map(str::to_owned)
+}
+
+/// An error and its causes, on one line.
+fn describe(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

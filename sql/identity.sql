@@ -69,3 +69,40 @@ RETURNING user_id;
 SELECT user_id FROM members
  WHERE organization_id = :organization_id AND role = 'owner'
    FOR UPDATE;
+
+--: Session(email?, display_name?)
+
+--! upsert_user (email?, display_name?)
+-- First sign-in provisions the user; later ones refresh what the provider
+-- says about them.
+INSERT INTO users (user_id, issuer, subject, email, display_name)
+VALUES (:user_id, :issuer, :subject, :email, :display_name)
+ON CONFLICT (user_id) DO UPDATE
+   SET email = EXCLUDED.email, display_name = EXCLUDED.display_name, last_seen_at = now();
+
+--! insert_session (email?, display_name?)
+INSERT INTO sessions (session_hash, user_id, issuer, subject, email, display_name, expires_at)
+VALUES (:session_hash, :user_id, :issuer, :subject, :email, :display_name, :expires_at);
+
+--! live_session : Session
+SELECT user_id, issuer, subject, email, display_name, expires_at
+  FROM sessions
+ WHERE session_hash = :session_hash AND revoked_at IS NULL AND expires_at > now();
+
+--! revoke_session
+UPDATE sessions SET revoked_at = now() WHERE session_hash = :session_hash AND revoked_at IS NULL;
+
+--! revoke_user_sessions
+UPDATE sessions SET revoked_at = now() WHERE user_id = :user_id AND revoked_at IS NULL;
+
+--! insert_sign_in
+INSERT INTO sign_ins (state_hash, nonce, pkce_verifier, return_to, expires_at)
+VALUES (:state_hash, :nonce, :pkce_verifier, :return_to, now() + interval '10 minutes');
+
+--! take_sign_in
+DELETE FROM sign_ins
+ WHERE state_hash = :state_hash AND expires_at > now()
+RETURNING nonce, pkce_verifier, return_to;
+
+--! purge_sign_ins
+DELETE FROM sign_ins WHERE expires_at <= now();

@@ -48,6 +48,37 @@ pub struct DeleteMemberParams {
     pub user_id: uuid::Uuid,
     pub version: i32,
 }
+#[derive(Debug)]
+pub struct UpsertUserParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql, T4: crate::StringSql> {
+    pub user_id: uuid::Uuid,
+    pub issuer: T1,
+    pub subject: T2,
+    pub email: Option<T3>,
+    pub display_name: Option<T4>,
+}
+#[derive(Debug)]
+pub struct InsertSessionParams<
+    T1: crate::BytesSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+> {
+    pub session_hash: T1,
+    pub user_id: uuid::Uuid,
+    pub issuer: T2,
+    pub subject: T3,
+    pub email: Option<T4>,
+    pub display_name: Option<T5>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+#[derive(Debug)]
+pub struct InsertSignInParams<T1: crate::BytesSql, T2: crate::StringSql, T3: crate::StringSql, T4: crate::StringSql> {
+    pub state_hash: T1,
+    pub nonce: T2,
+    pub pkce_verifier: T3,
+    pub return_to: T4,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct Membership {
     pub organization_id: uuid::Uuid,
@@ -118,6 +149,53 @@ impl<'a> From<MemberBorrowed<'a>> for Member {
             created_at,
             updated_at,
         }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub user_id: uuid::Uuid,
+    pub issuer: String,
+    pub subject: String,
+    pub email: Option<String>,
+    pub display_name: Option<String>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+pub struct SessionBorrowed<'a> {
+    pub user_id: uuid::Uuid,
+    pub issuer: &'a str,
+    pub subject: &'a str,
+    pub email: Option<&'a str>,
+    pub display_name: Option<&'a str>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+impl<'a> From<SessionBorrowed<'a>> for Session {
+    fn from(
+        SessionBorrowed { user_id, issuer, subject, email, display_name, expires_at }: SessionBorrowed<'a>,
+    ) -> Self {
+        Self {
+            user_id,
+            issuer: issuer.into(),
+            subject: subject.into(),
+            email: email.map(|v| v.into()),
+            display_name: display_name.map(|v| v.into()),
+            expires_at,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakeSignIn {
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub return_to: String,
+}
+pub struct TakeSignInBorrowed<'a> {
+    pub nonce: &'a str,
+    pub pkce_verifier: &'a str,
+    pub return_to: &'a str,
+}
+impl<'a> From<TakeSignInBorrowed<'a>> for TakeSignIn {
+    fn from(TakeSignInBorrowed { nonce, pkce_verifier, return_to }: TakeSignInBorrowed<'a>) -> Self {
+        Self { nonce: nonce.into(), pkce_verifier: pkce_verifier.into(), return_to: return_to.into() }
     }
 }
 use crate::client::async_::GenericClient;
@@ -352,6 +430,114 @@ where
 {
     pub fn map<R>(self, mapper: fn(uuid::Uuid) -> R) -> UuidUuidQuery<'c, 'a, 's, C, R, N> {
         UuidUuidQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SessionQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<SessionBorrowed, tokio_postgres::Error>,
+    mapper: fn(SessionBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SessionQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(SessionBorrowed) -> R) -> SessionQuery<'c, 'a, 's, C, R, N> {
+        SessionQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct TakeSignInQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<TakeSignInBorrowed, tokio_postgres::Error>,
+    mapper: fn(TakeSignInBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> TakeSignInQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(TakeSignInBorrowed) -> R) -> TakeSignInQuery<'c, 'a, 's, C, R, N> {
+        TakeSignInQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -859,5 +1045,314 @@ impl LockOwnersStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+pub struct UpsertUserStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn upsert_user() -> UpsertUserStmt {
+    UpsertUserStmt(
+        "INSERT INTO users (user_id, issuer, subject, email, display_name) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name, last_seen_at = now()",
+        None,
+    )
+}
+impl UpsertUserStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        user_id: &'a uuid::Uuid,
+        issuer: &'a T1,
+        subject: &'a T2,
+        email: &'a Option<T3>,
+        display_name: &'a Option<T4>,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[user_id, issuer, subject, email, display_name]).await
+    }
+}
+impl<
+    'a,
+    C: GenericClient + Send + Sync,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        UpsertUserParams<T1, T2, T3, T4>,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
+        C,
+    > for UpsertUserStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a UpsertUserParams<T1, T2, T3, T4>,
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
+        Box::pin(self.bind(
+            client,
+            &params.user_id,
+            &params.issuer,
+            &params.subject,
+            &params.email,
+            &params.display_name,
+        ))
+    }
+}
+pub struct InsertSessionStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_session() -> InsertSessionStmt {
+    InsertSessionStmt(
+        "INSERT INTO sessions (session_hash, user_id, issuer, subject, email, display_name, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        None,
+    )
+}
+impl InsertSessionStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::BytesSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+        T5: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        session_hash: &'a T1,
+        user_id: &'a uuid::Uuid,
+        issuer: &'a T2,
+        subject: &'a T3,
+        email: &'a Option<T4>,
+        display_name: &'a Option<T5>,
+        expires_at: &'a chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[session_hash, user_id, issuer, subject, email, display_name, expires_at]).await
+    }
+}
+impl<
+    'a,
+    C: GenericClient + Send + Sync,
+    T1: crate::BytesSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        InsertSessionParams<T1, T2, T3, T4, T5>,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
+        C,
+    > for InsertSessionStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a InsertSessionParams<T1, T2, T3, T4, T5>,
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
+        Box::pin(self.bind(
+            client,
+            &params.session_hash,
+            &params.user_id,
+            &params.issuer,
+            &params.subject,
+            &params.email,
+            &params.display_name,
+            &params.expires_at,
+        ))
+    }
+}
+pub struct LiveSessionStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn live_session() -> LiveSessionStmt {
+    LiveSessionStmt(
+        "SELECT user_id, issuer, subject, email, display_name, expires_at FROM sessions WHERE session_hash = $1 AND revoked_at IS NULL AND expires_at > now()",
+        None,
+    )
+}
+impl LiveSessionStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>(
+        &'s self,
+        client: &'c C,
+        session_hash: &'a T1,
+    ) -> SessionQuery<'c, 'a, 's, C, Session, 1> {
+        SessionQuery {
+            client,
+            params: [session_hash],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<SessionBorrowed, tokio_postgres::Error> {
+                Ok(SessionBorrowed {
+                    user_id: row.try_get(0)?,
+                    issuer: row.try_get(1)?,
+                    subject: row.try_get(2)?,
+                    email: row.try_get(3)?,
+                    display_name: row.try_get(4)?,
+                    expires_at: row.try_get(5)?,
+                })
+            },
+            mapper: |it| Session::from(it),
+        }
+    }
+}
+pub struct RevokeSessionStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn revoke_session() -> RevokeSessionStmt {
+    RevokeSessionStmt("UPDATE sessions SET revoked_at = now() WHERE session_hash = $1 AND revoked_at IS NULL", None)
+}
+impl RevokeSessionStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>(
+        &'s self,
+        client: &'c C,
+        session_hash: &'a T1,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[session_hash]).await
+    }
+}
+pub struct RevokeUserSessionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn revoke_user_sessions() -> RevokeUserSessionsStmt {
+    RevokeUserSessionsStmt("UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", None)
+}
+impl RevokeUserSessionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        user_id: &'a uuid::Uuid,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[user_id]).await
+    }
+}
+pub struct InsertSignInStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_sign_in() -> InsertSignInStmt {
+    InsertSignInStmt(
+        "INSERT INTO sign_ins (state_hash, nonce, pkce_verifier, return_to, expires_at) VALUES ($1, $2, $3, $4, now() + interval '10 minutes')",
+        None,
+    )
+}
+impl InsertSignInStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::BytesSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        state_hash: &'a T1,
+        nonce: &'a T2,
+        pkce_verifier: &'a T3,
+        return_to: &'a T4,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[state_hash, nonce, pkce_verifier, return_to]).await
+    }
+}
+impl<
+    'a,
+    C: GenericClient + Send + Sync,
+    T1: crate::BytesSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        InsertSignInParams<T1, T2, T3, T4>,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
+        C,
+    > for InsertSignInStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a InsertSignInParams<T1, T2, T3, T4>,
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
+        Box::pin(self.bind(client, &params.state_hash, &params.nonce, &params.pkce_verifier, &params.return_to))
+    }
+}
+pub struct TakeSignInStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn take_sign_in() -> TakeSignInStmt {
+    TakeSignInStmt(
+        "DELETE FROM sign_ins WHERE state_hash = $1 AND expires_at > now() RETURNING nonce, pkce_verifier, return_to",
+        None,
+    )
+}
+impl TakeSignInStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>(
+        &'s self,
+        client: &'c C,
+        state_hash: &'a T1,
+    ) -> TakeSignInQuery<'c, 'a, 's, C, TakeSignIn, 1> {
+        TakeSignInQuery {
+            client,
+            params: [state_hash],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<TakeSignInBorrowed, tokio_postgres::Error> {
+                Ok(TakeSignInBorrowed {
+                    nonce: row.try_get(0)?,
+                    pkce_verifier: row.try_get(1)?,
+                    return_to: row.try_get(2)?,
+                })
+            },
+            mapper: |it| TakeSignIn::from(it),
+        }
+    }
+}
+pub struct PurgeSignInsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn purge_sign_ins() -> PurgeSignInsStmt {
+    PurgeSignInsStmt("DELETE FROM sign_ins WHERE expires_at <= now()", None)
+}
+impl PurgeSignInsStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(&'s self, client: &'c C) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[]).await
     }
 }

@@ -52,8 +52,8 @@ pub fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream>
         Data::Enum(data) => {
             for variant in &data.variants {
                 if !matches!(variant.fields, Fields::Unit) {
-                    return Err(syn::Error::new(
-                        variant.span(),
+                    return Err(syn::Error::new_spanned(
+                        &variant.fields,
                         "a DTO enum has unit variants only: it becomes a union of string literals",
                     ));
                 }

@@ -42,8 +42,12 @@ impl Parse for ServiceArgs {
                 other => return Err(syn::Error::new(other.span(), "expected `app = \"name\"`")),
             }
         }
+        // The span of an empty argument list is the attribute itself.
         let app = app.ok_or_else(|| {
-            input.error("#[sent_rpc::service] needs `app = \"name\"`, the first part of every wire name")
+            syn::Error::new(
+                Span::call_site(),
+                "#[sent_rpc::service] needs `app = \"name\"`, the first part of every wire name",
+            )
         })?;
         if app.value().is_empty()
             || !app.value().chars().all(|c| c.is_ascii_alphanumeric())
@@ -78,7 +82,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream>
     let app = args.app.value();
 
     let mut methods = Vec::new();
-    let mut seen: HashMap<String, Span> = HashMap::new();
+    let mut seen: HashMap<String, Ident> = HashMap::new();
     let mut errors: Option<syn::Error> = None;
     for trait_item in &item.items {
         let parsed = match trait_item {
@@ -87,15 +91,15 @@ pub fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream>
         };
         match parsed {
             Ok(method) => {
-                if seen.insert(method.wire_name.clone(), method.ident.span()).is_some() {
+                if let Some(first) = seen.get(&method.wire_name) {
+                    // `fn a_b` and `name = "aB"` collide without looking alike.
                     let error = syn::Error::new(
                         method.ident.span(),
-                        format!(
-                            "duplicate wire name `{}`: another method of this app already has it",
-                            method.wire_name
-                        ),
+                        format!("duplicate wire name `{}`: method `{first}` already has it", method.wire_name),
                     );
                     combine(&mut errors, error);
+                } else {
+                    seen.insert(method.wire_name.clone(), method.ident.clone());
                 }
                 methods.push(method);
             }
@@ -135,8 +139,8 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
     for (index, input) in sig.inputs.iter().enumerate() {
         match input {
             FnArg::Receiver(receiver) => {
-                return Err(syn::Error::new(
-                    receiver.span(),
+                return Err(syn::Error::new_spanned(
+                    receiver,
                     "declare `async fn name(params: Params) -> Result`, without `self`: the macro adds it",
                 ));
             }
@@ -147,14 +151,17 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
                 params = Some((pat.ident.clone(), (*typed.ty).clone()));
             }
             FnArg::Typed(typed) => {
-                return Err(syn::Error::new(typed.span(), "a method takes one params DTO; put every field in it"));
+                return Err(syn::Error::new_spanned(typed, "a method takes one params DTO; put every field in it"));
             }
         }
     }
     let result = match &sig.output {
         ReturnType::Type(_, ty) => (**ty).clone(),
         ReturnType::Default => {
-            return Err(syn::Error::new(sig.paren_token.span.close(), "declare the result type: `-> Result`"));
+            return Err(syn::Error::new(
+                sig.paren_token.span.close(),
+                "declare the result DTO, e.g. `-> Account`, or `-> ()` when there is nothing to return",
+            ));
         }
     };
 
@@ -174,12 +181,12 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
             deprecated = Some((attr.clone(), deprecation_note(attr)?));
         } else if attr.path().is_ident("rpc") {
             if rpc.is_some() {
-                return Err(syn::Error::new(attr.span(), "one #[rpc(...)] per method"));
+                return Err(syn::Error::new_spanned(attr, "one #[rpc(...)] per method"));
             }
             rpc = Some(attr);
         } else {
-            return Err(syn::Error::new(
-                attr.span(),
+            return Err(syn::Error::new_spanned(
+                attr,
                 "only doc comments, #[rpc(...)] and #[deprecated] go on a service method",
             ));
         }
@@ -206,7 +213,7 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
             if !ROLES.contains(&value.value().as_str()) {
                 return Err(syn::Error::new(
                     value.span(),
-                    format!("unknown role; expected one of {}", ROLES.join(", ")),
+                    format!("unknown role `{}`; expected one of {}", value.value(), ROLES.join(", ")),
                 ));
             }
             role = Some(value.value());
@@ -221,7 +228,9 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
                 let ident = error.path.get_ident().cloned().ok_or_else(|| error.error("expected an error kind"))?;
                 if !ERROR_KINDS.iter().any(|(name, _)| ident == name) {
                     let names: Vec<_> = ERROR_KINDS.iter().map(|(n, _)| *n).collect();
-                    return Err(error.error(format!("unknown error kind; expected one of {}", names.join(", "))));
+                    return Err(
+                        error.error(format!("unknown error kind `{ident}`; expected one of {}", names.join(", ")))
+                    );
                 }
                 errors.push(ident);
                 Ok(())
@@ -232,10 +241,10 @@ fn parse_method(app: &str, function: &TraitItemFn) -> syn::Result<Method> {
         Ok(())
     })?;
     let mutation =
-        kind.ok_or_else(|| syn::Error::new(rpc.span(), "say whether the method is a `query` or a `mutation`"))?;
+        kind.ok_or_else(|| syn::Error::new_spanned(rpc, "say whether the method is a `query` or a `mutation`"))?;
     let role = role.ok_or_else(|| {
-        syn::Error::new(
-            rpc.span(),
+        syn::Error::new_spanned(
+            rpc,
             format!("method `{}` needs a role: role = \"{}\"", sig.ident, ROLES.join("\" | \"")),
         )
     })?;
@@ -316,7 +325,24 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
         }
     });
 
-    let metas = methods.iter().map(|m| {
+    let wires = methods.iter().enumerate().map(|(index, m)| {
+        // Spanned at the type, so that a type that is not a DTO is reported
+        // there, with `Dto`'s own message.
+        let result = &m.result;
+        let result_wire = wire_ident("RESULT", index);
+        let result_check = quote_spanned!(result.span()=> __sent_wire::<#result>());
+        let params = m.params.as_ref().map(|(_, ty)| {
+            let params_wire = wire_ident("PARAMS", index);
+            let params_check = quote_spanned!(ty.span()=> __sent_wire::<#ty>());
+            quote!(const #params_wire: __SentWire<#ty> = #params_check;)
+        });
+        quote! {
+            #params
+            const #result_wire: __SentWire<#result> = #result_check;
+        }
+    });
+
+    let metas = methods.iter().enumerate().map(|(index, m)| {
         let name = &m.wire_name;
         let docs = &m.docs;
         let kind = if m.mutation { quote!(::sent_rpc::Kind::Mutation) } else { quote!(::sent_rpc::Kind::Query) };
@@ -335,15 +361,16 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
         let (params, params_type) = match &m.params {
             Some((_, ty)) => {
                 let name = type_name(ty);
+                let params_wire = wire_ident("PARAMS", index);
                 (
                     quote!(::core::option::Option::Some(#name)),
-                    quote!(::core::option::Option::Some(<#ty as ::sent_rpc::__private::specta::Type>::definition)),
+                    quote!(::core::option::Option::Some(#params_wire.definition)),
                 )
             }
             None => (quote!(::core::option::Option::None), quote!(::core::option::Option::None)),
         };
-        let result_ty = &m.result;
         let result = type_name(&m.result);
+        let result_wire = wire_ident("RESULT", index);
         let errors = m.errors.iter().map(|e| {
             let variant = ERROR_KINDS.iter().find(|(n, _)| e == n).map_or("Internal", |(_, v)| v);
             let variant = Ident::new(variant, e.span());
@@ -361,26 +388,28 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
                 result: #result,
                 errors: &[#(#errors),*],
                 params_type: #params_type,
-                result_type: <#result_ty as ::sent_rpc::__private::specta::Type>::definition,
+                result_type: #result_wire.definition,
             }
         }
     });
 
     let handlers = methods.iter().enumerate().map(|(index, m)| {
         let ident = &m.ident;
+        let result_wire = wire_ident("RESULT", index);
         let (decode, call, outcome) = match (&m.params, m.mutation) {
             (Some((_, ty)), mutation) => {
-                let decode = quote!(let params: #ty = ::sent_rpc::params::decode(params)?;);
+                let params_wire = wire_ident("PARAMS", index);
+                let decode = quote!(let params: #ty = (#params_wire.decode)(params)?;);
                 let outcome = if mutation {
-                    quote!(::sent_rpc::Outcome::mutation(audit, &result))
+                    quote!((#result_wire.mutation)(audit, &result))
                 } else {
-                    quote!(::sent_rpc::Outcome::query(&result))
+                    quote!((#result_wire.query)(&result))
                 };
                 let call = if mutation {
                     // The audit row records the params as they came in; the
                     // implementation takes them by value.
                     quote! {
-                        let audit = ::sent_rpc::AuditFacts::of_params(&params);
+                        let audit = (#params_wire.audit)(&params);
                         let result = service.#ident(cx, params).await?;
                     }
                 } else {
@@ -390,9 +419,9 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
             }
             (None, mutation) => {
                 let outcome = if mutation {
-                    quote!(::sent_rpc::Outcome::mutation(::sent_rpc::AuditFacts::default(), &result))
+                    quote!((#result_wire.mutation)(::sent_rpc::AuditFacts::default(), &result))
                 } else {
-                    quote!(::sent_rpc::Outcome::query(&result))
+                    quote!((#result_wire.query)(&result))
                 };
                 (
                     quote!(::sent_rpc::params::decode_none(params)?;),
@@ -416,13 +445,6 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
         }
     });
 
-    let checks = methods.iter().map(|m| {
-        let result = &m.result;
-        let result_check = quote_spanned!(result.span()=> assert_dto::<#result>(););
-        let params_check = m.params.as_ref().map(|(_, ty)| quote_spanned!(ty.span()=> assert_dto::<#ty>();));
-        quote!(#params_check #result_check)
-    });
-
     let api_doc = format!("The `{app}` app's metadata and handlers, generated from [`{trait_name}`].");
     quote! {
         #(#trait_docs)*
@@ -435,32 +457,62 @@ fn render(item: &ItemTrait, app: &str, methods: &[Method]) -> TokenStream {
         #[derive(Debug, Clone, Copy)]
         #vis struct #api_name;
 
-        impl ::sent_rpc::Api for #api_name {
-            const APP: &'static str = #app;
-            const DOCS: &'static str = #app_docs;
-            const METHODS: &'static [::sent_rpc::MethodMeta] = &[#(#metas),*];
-        }
-
-        impl #api_name {
-            /// Bind every method to `service`.
-            #[allow(deprecated, clippy::too_many_lines)]
-            pub fn handlers<C, S>(service: ::std::sync::Arc<S>) -> ::std::vec::Vec<::sent_rpc::Handler<C>>
-            where
-                C: ::core::marker::Send + 'static,
-                S: #trait_name<C>,
-            {
-                ::std::vec![#(#handlers),*]
-            }
-        }
-
+        // The metadata and the handlers use a method's types only through
+        // their witnesses, so a type that is not a DTO is reported once, at
+        // the type, instead of at every use (and by serde and specta first).
         const _: () = {
-            fn assert_dto<T: ::sent_rpc::Dto>() {}
             #[allow(dead_code)]
-            fn check() {
-                #(#checks)*
+            struct __SentWire<T> {
+                definition: ::sent_rpc::TypeFn,
+                decode: fn(
+                    ::core::option::Option<&::sent_rpc::__private::serde_json::value::RawValue>,
+                ) -> ::core::result::Result<T, ::sent_rpc::RpcError>,
+                audit: fn(&T) -> ::sent_rpc::AuditFacts,
+                query: fn(&T) -> ::core::result::Result<::sent_rpc::Outcome, ::sent_rpc::RpcError>,
+                mutation: fn(
+                    ::sent_rpc::AuditFacts,
+                    &T,
+                ) -> ::core::result::Result<::sent_rpc::Outcome, ::sent_rpc::RpcError>,
+            }
+
+            #[allow(dead_code)]
+            const fn __sent_wire<T: ::sent_rpc::Dto>() -> __SentWire<T> {
+                __SentWire {
+                    definition: <T as ::sent_rpc::__private::specta::Type>::definition,
+                    decode: ::sent_rpc::params::decode::<T>,
+                    audit: ::sent_rpc::AuditFacts::of_params::<T>,
+                    query: ::sent_rpc::Outcome::query::<T>,
+                    mutation: ::sent_rpc::Outcome::mutation::<T>,
+                }
+            }
+
+            #(#wires)*
+
+            impl ::sent_rpc::Api for #api_name {
+                const APP: &'static str = #app;
+                const DOCS: &'static str = #app_docs;
+                const METHODS: &'static [::sent_rpc::MethodMeta] = &[#(#metas),*];
+            }
+
+            impl #api_name {
+                /// Bind every method to `service`.
+                #[allow(deprecated, clippy::too_many_lines)]
+                pub fn handlers<C, S>(service: ::std::sync::Arc<S>) -> ::std::vec::Vec<::sent_rpc::Handler<C>>
+                where
+                    C: ::core::marker::Send + 'static,
+                    S: #trait_name<C>,
+                {
+                    ::std::vec![#(#handlers),*]
+                }
             }
         };
     }
+}
+
+/// The const holding a method's params or result witness; `__SENT_` keeps it
+/// clear of the names a declaration's types may use.
+fn wire_ident(role: &str, index: usize) -> Ident {
+    format_ident!("__SENT_{}_{}", role, index)
 }
 
 fn capitalize(word: &str) -> String {

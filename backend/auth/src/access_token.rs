@@ -55,11 +55,15 @@ impl TokenVerifier {
             };
         }
         let header = jsonwebtoken::decode_header(token).map_err(|e| refused(&e.to_string()))?;
-        if !matches!(header.typ.as_deref().map(str::to_ascii_lowercase).as_deref(), Some("at+jwt" | "application/at+jwt")) {
+        if !matches!(
+            header.typ.as_deref().map(str::to_ascii_lowercase).as_deref(),
+            Some("at+jwt" | "application/at+jwt")
+        ) {
             return Err(refused("not an access token (typ is not at+jwt)"));
         }
         let jwk = self.jwks.key(header.kid.as_deref()).await.ok_or_else(|| refused("no key with this kid"))?;
-        let algorithm = allowed_algorithm(&jwk, header.alg).ok_or_else(|| refused("algorithm not allowed for this key"))?;
+        let algorithm =
+            allowed_algorithm(&jwk, header.alg).ok_or_else(|| refused("algorithm not allowed for this key"))?;
         let key = DecodingKey::from_jwk(&jwk).map_err(|e| refused(&e.to_string()))?;
 
         let mut validation = Validation::new(algorithm);

@@ -1,8 +1,8 @@
 //! Opaque access tokens, checked by the provider's introspection endpoint
 //! (RFC 7662), authenticated as the resource server.
 
-use serde::Deserialize;
 use sent_rpc::RpcError;
+use serde::Deserialize;
 
 use crate::access_token::refused;
 use crate::identity::Identity;
@@ -44,7 +44,8 @@ impl Introspector {
             .send()
             .await
             .map_err(|e| {
-                RpcError::new(sent_rpc::ErrorKind::Unavailable, "The identity provider is unavailable").with_log_detail(e)
+                RpcError::new(sent_rpc::ErrorKind::Unavailable, "The identity provider is unavailable")
+                    .with_log_detail(e)
             })?;
         if !response.status().is_success() {
             return Err(RpcError::new(sent_rpc::ErrorKind::Unavailable, "The identity provider is unavailable")

@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use jsonwebtoken::jwk::{Jwk, JwkSet};
+use jsonwebtoken::jwk::Jwk;
+pub use jsonwebtoken::jwk::JwkSet;
 use tokio::sync::RwLock;
 
 /// Where keys come from.
@@ -53,6 +54,30 @@ impl Jwks {
             cache: RwLock::new(Cache { keys, fetched_at: Some(Instant::now()) }),
             min_refresh,
         })
+    }
+
+    /// The keys of the provider at `issuer`, found through its discovery
+    /// document (which must name the same issuer, byte for byte).
+    ///
+    /// # Errors
+    /// When discovery or the first fetch fails.
+    pub async fn discover(issuer: &str, http: reqwest::Client, min_refresh: Duration) -> Result<Self, JwksError> {
+        #[derive(serde::Deserialize)]
+        struct Metadata {
+            issuer: String,
+            jwks_uri: String,
+        }
+        let url = format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/'));
+        let failed = |reason: String| JwksError::Fetch { uri: url.clone(), reason };
+        let response = http.get(&url).send().await.map_err(|e| failed(e.to_string()))?;
+        if !response.status().is_success() {
+            return Err(failed(format!("HTTP {}", response.status())));
+        }
+        let metadata: Metadata = response.json().await.map_err(|e| failed(e.to_string()))?;
+        if metadata.issuer != issuer {
+            return Err(failed(format!("the document names another issuer: {}", metadata.issuer)));
+        }
+        Self::remote(metadata.jwks_uri, http, min_refresh).await
     }
 
     /// The key for `kid` (or the only key, when the token names none).

@@ -12,11 +12,15 @@
 //!   (`openidconnect`), for the web host and native apps alike.
 //! - [`http`]: the one HTTP client that talks to the provider (no redirects,
 //!   timeouts).
+//! - [`dev_provider`] (feature `dev-provider`): starts the local OpenID
+//!   provider of `backend/dev-oidc` for development and tests.
 //! - [`testing`] (feature `testing`): a token issuer for tests and benchmarks.
 //!
 //! Sessions and memberships live in the database and are the runtime's.
 
 pub mod access_token;
+#[cfg(feature = "dev-provider")]
+pub mod dev_provider;
 pub mod http;
 pub mod identity;
 pub mod introspection;

@@ -18,7 +18,8 @@ use tokio::sync::RwLock;
 
 use crate::identity::Identity;
 
-type Client = CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
+type Client =
+    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
 
 /// What a relying party needs to know.
 #[derive(Debug, Clone)]
@@ -68,6 +69,7 @@ struct Discovered {
     client: Client,
     jwks_uri: String,
     introspection_endpoint: Option<String>,
+    sends_iss_parameter: bool,
     at: Instant,
 }
 
@@ -95,13 +97,23 @@ impl RelyingParty {
         self.discovered.read().await.introspection_endpoint.clone()
     }
 
+    /// Whether the provider names itself in every authorization response
+    /// (RFC 9207), so a response without `iss` must be refused.
+    pub async fn sends_iss_parameter(&self) -> bool {
+        self.discovered.read().await.sends_iss_parameter
+    }
+
     /// Begin a sign-in.
     pub async fn start_login(&self) -> LoginStart {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let discovered = self.discovered.read().await;
         let (url, state, nonce) = discovered
             .client
-            .authorize_url(AuthenticationFlow::<CoreResponseType>::AuthorizationCode, CsrfToken::new_random, Nonce::new_random)
+            .authorize_url(
+                AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
             .add_scope(Scope::new("email".into()))
             .add_scope(Scope::new("profile".into()))
             .set_pkce_challenge(challenge)
@@ -188,9 +200,9 @@ async fn discover(config: &RelyingPartyConfig, http: &reqwest::Client) -> Result
     let issuer = IssuerUrl::new(config.issuer.clone()).map_err(|e| SignInError::Config(e.to_string()))?;
     let metadata = CoreProviderMetadata::discover_async(issuer, http).await.map_err(|e| failed(describe(&e)))?;
     let jwks_uri = metadata.jwks_uri().url().to_string();
-    // The core metadata type does not carry RFC 8414 extras; read the one we
-    // use from the document itself.
-    let introspection_endpoint = introspection_endpoint(&config.issuer, http).await;
+    // The core metadata type does not carry RFC 8414 and RFC 9207 extras;
+    // read the ones we use from the document itself.
+    let extras = metadata_extras(&config.issuer, http).await;
     let redirect = RedirectUrl::new(config.redirect_uri.clone()).map_err(|e| SignInError::Config(e.to_string()))?;
     let client = CoreClient::from_provider_metadata(
         metadata,
@@ -198,13 +210,27 @@ async fn discover(config: &RelyingPartyConfig, http: &reqwest::Client) -> Result
         config.client_secret.clone().map(ClientSecret::new),
     )
     .set_redirect_uri(redirect);
-    Ok(Discovered { client, jwks_uri, introspection_endpoint, at: Instant::now() })
+    Ok(Discovered {
+        client,
+        jwks_uri,
+        introspection_endpoint: extras.introspection_endpoint,
+        sends_iss_parameter: extras.authorization_response_iss_parameter_supported,
+        at: Instant::now(),
+    })
 }
 
-async fn introspection_endpoint(issuer: &str, http: &reqwest::Client) -> Option<String> {
+#[derive(Debug, Default, serde::Deserialize)]
+struct MetadataExtras {
+    #[serde(default)]
+    introspection_endpoint: Option<String>,
+    #[serde(default)]
+    authorization_response_iss_parameter_supported: bool,
+}
+
+async fn metadata_extras(issuer: &str, http: &reqwest::Client) -> MetadataExtras {
     let url = format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/'));
-    let document: serde_json::Value = http.get(url).send().await.ok()?.json().await.ok()?;
-    document.get("introspection_endpoint")?.as_str().map(str::to_owned)
+    let fetched = async { http.get(url).send().await.ok()?.json::<MetadataExtras>().await.ok() };
+    fetched.await.unwrap_or_default()
 }
 
 /// An error and its causes, on one line.

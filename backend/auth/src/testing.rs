@@ -146,7 +146,8 @@ mod tests {
         assert!(verifier.verify(&wrong_issuer).await.is_err(), "issuer");
         let no_exp = issuer.sign(&json!({"iss": issuer.issuer, "aud": "sent", "sub": "a"}));
         assert!(verifier.verify(&no_exp).await.is_err(), "exp required");
-        let id_token = issuer.sign_with_type(&json!({"iss": issuer.issuer, "aud": "sent", "sub": "a", "exp": now + 60}), "JWT");
+        let id_token =
+            issuer.sign_with_type(&json!({"iss": issuer.issuer, "aud": "sent", "sub": "a", "exp": now + 60}), "JWT");
         assert!(verifier.verify(&id_token).await.is_err(), "an ID token is not an access token");
     }
 

@@ -96,9 +96,7 @@ impl Ctx {
         let organization_id = self.tenant.map(|t| t.organization_id);
         let needs_settings = match &self.tx {
             None => {
-                let client = self.pool.get().await.map_err(|e| {
-                    RpcError::new(sent_rpc::ErrorKind::Unavailable, "The database is unavailable").with_log_detail(e)
-                })?;
+                let client = self.pool.get().await.map_err(crate::database_unavailable)?;
                 let cancel = client.cancel_token();
                 client.batch_execute("BEGIN").await?;
                 self.tx = Some(Transaction { client, cancel, organization_id: None });

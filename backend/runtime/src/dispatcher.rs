@@ -14,16 +14,19 @@ use sent_rpc::{Access, ErrorKind, Handler, Kind, MethodMeta, Outcome, Registry, 
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
-use sent_auth::{Identity, TokenVerifier};
 use crate::ctx::{Ctx, Tenant};
+use sent_auth::{Identity, TokenVerifier};
 
 /// What a transport knows about the caller.
 #[derive(Debug, Clone, Default)]
 pub struct Credentials {
     /// An `Authorization: Bearer` token.
     pub bearer: Option<String>,
-    /// An identity the transport has already established (a server-side
-    /// session, the desktop's signed-in user).
+    /// A browser's session cookie (see [`crate::sessions`]). A transport
+    /// passes one only after its own cross-site-request check.
+    pub session: Option<String>,
+    /// An identity the transport has already established (the desktop's
+    /// signed-in user).
     pub identity: Option<Identity>,
     /// The organization the caller chose for this call.
     pub organization_id: Option<Uuid>,
@@ -144,8 +147,12 @@ impl Dispatcher {
         if let Some(identity) = &credentials.identity {
             return Ok(identity.clone());
         }
-        let token =
-            credentials.bearer.as_deref().ok_or_else(|| RpcError::unauthenticated("Sign in to call this method"))?;
+        let Some(token) = credentials.bearer.as_deref() else {
+            return match &credentials.session {
+                Some(session) => crate::sessions::resolve(&self.inner.pool, session).await,
+                None => Err(RpcError::unauthenticated("Sign in to call this method")),
+            };
+        };
         let verifier = self.inner.verifier.as_ref().ok_or_else(|| {
             RpcError::unauthenticated("This server accepts no bearer tokens: no identity provider is configured")
         })?;

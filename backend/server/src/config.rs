@@ -52,13 +52,52 @@ pub struct Config {
     #[arg(long, env = "SENT_OIDC_ISSUER")]
     pub oidc_issuer: Option<String>,
 
-    /// Audience (`aud`) the bearer tokens must name.
-    #[arg(long, env = "SENT_OIDC_AUDIENCE", default_value = "sent")]
+    /// Audience (`aud`) the bearer tokens must name: the API's resource
+    /// identifier at the provider.
+    #[arg(long, env = "SENT_OIDC_AUDIENCE", default_value = "urn:sent:api")]
     pub oidc_audience: String,
 
     /// JWKS file with the provider's signing keys (JSON `{"keys": [...]}`).
+    /// Without it the keys come from the provider's discovery document and
+    /// are re-fetched when a token names an unknown key.
     #[arg(long, env = "SENT_JWKS_FILE", requires = "oidc_issuer")]
     pub jwks_file: Option<PathBuf>,
+
+    /// Least seconds between two fetches of the provider's keys caused by
+    /// tokens that name an unknown key (key rotation is picked up this
+    /// quickly; a flood of made-up key ids costs the provider no more).
+    #[arg(long, env = "SENT_JWKS_MIN_REFRESH_SECS", default_value_t = 30)]
+    pub jwks_min_refresh_secs: u64,
+
+    /// This server's client id at the provider, for browser sign-in
+    /// (`/auth/login`) and token introspection.
+    #[arg(long, env = "SENT_OIDC_CLIENT_ID", requires = "oidc_issuer")]
+    pub oidc_client_id: Option<String>,
+
+    /// The client secret that goes with `--oidc-client-id`.
+    #[arg(long, env = "SENT_OIDC_CLIENT_SECRET", hide_env_values = true, requires = "oidc_client_id")]
+    pub oidc_client_secret: Option<String>,
+
+    /// The URL people reach this server at; the sign-in callback is
+    /// `<public-url>/auth/callback`. Defaults to `http://<http-addr>`.
+    /// Session cookies are `Secure` when it is https.
+    #[arg(long, env = "SENT_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Hours a browser session lasts.
+    #[arg(long, env = "SENT_SESSION_TTL_HOURS", default_value_t = 12)]
+    pub session_ttl_hours: u64,
+
+    /// For development: start the local OpenID provider (`backend/dev-oidc`,
+    /// needs Node.js) with its demo users, sign in against it, and load the
+    /// demo data set once. `make run` sets it. Ignored when
+    /// `--oidc-issuer` is set.
+    #[arg(long, env = "SENT_DEV_PROVIDER")]
+    pub dev_provider: bool,
+
+    /// Where the local OpenID provider listens (with `--dev-provider`).
+    #[arg(long, env = "SENT_DEV_PROVIDER_PORT", default_value_t = 8081)]
+    pub dev_provider_port: u16,
 
     /// Milliseconds one call may run, its queries included; a query still
     /// running then is cancelled.
@@ -80,6 +119,13 @@ pub struct Config {
     /// Seconds in-flight requests get to finish after a shutdown signal.
     #[arg(long, env = "SENT_SHUTDOWN_GRACE_SECS", default_value_t = 20)]
     pub shutdown_grace_secs: u64,
+}
+
+impl Config {
+    /// Where people reach this server.
+    pub fn public_url(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.http_addr)).trim_end_matches('/').to_owned()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,8 +6,13 @@
 //! - [`database`]: the external database or the embedded cluster, migrated
 //!   and pooled before the first request.
 //! - [`health`]: `/healthz` and `/readyz`.
+//! - [`identity_provider`]: the provider the server trusts (bearer tokens,
+//!   browser sign-in), or the local one `make run` starts.
+//! - [`demo`]: the demo data set `make run` loads once.
 //! - [`rpc_http`]: `POST /api/rpc`, JSON-RPC 2.0 over HTTP.
 //! - [`serve`]: binding, the ready line, graceful shutdown.
+//! - [`sign_in`]: browser sign-in (authorization code + PKCE) ending in a
+//!   session cookie, and sign-out.
 //! - [`testing`] (feature `testing`): the whole server on a loopback port
 //!   over a fresh database, for end-to-end tests and benchmarks.
 //!
@@ -16,9 +21,12 @@
 
 pub mod config;
 pub mod database;
+pub mod demo;
 pub mod health;
+pub mod identity_provider;
 pub mod rpc_http;
 pub mod serve;
+pub mod sign_in;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -29,9 +37,15 @@ use axum::Router;
 pub struct AppState {
     pub pool: sent_db::Pool,
     pub dispatcher: sent_runtime::Dispatcher,
+    /// Browser sign-in, when an identity provider is configured for it.
+    pub sign_in: Option<std::sync::Arc<sign_in::WebSignIn>>,
 }
 
 /// The HTTP application.
 pub fn app(state: AppState, max_body_bytes: usize) -> Router {
-    Router::new().merge(health::routes()).merge(rpc_http::routes(max_body_bytes)).with_state(state)
+    Router::new()
+        .merge(health::routes())
+        .merge(rpc_http::routes(max_body_bytes))
+        .merge(sign_in::routes())
+        .with_state(state)
 }

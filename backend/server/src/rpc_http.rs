@@ -13,6 +13,7 @@ use sent_wire::{ErrorObject, code};
 use uuid::Uuid;
 
 use crate::AppState;
+use crate::sign_in::{CSRF_HEADER, SESSION_COOKIE, cookie_value};
 
 /// The header that names the call's organization.
 pub const ORGANIZATION_HEADER: &str = "sent-organization";
@@ -37,7 +38,17 @@ async fn rpc(State(state): State<AppState>, headers: HeaderMap, body: Result<Byt
     };
     let credentials = match credentials(&headers) {
         Ok(credentials) => credentials,
-        Err(message) => return json_reply(StatusCode::OK, error_body(code::INVALID_REQUEST, message)),
+        Err(CredentialsError::Malformed(message)) => {
+            return json_reply(StatusCode::OK, error_body(code::INVALID_REQUEST, message));
+        }
+        Err(CredentialsError::CrossSite) => {
+            let refusal = sent_rpc::RpcError::forbidden(
+                "A call signed in by the session cookie needs the X-Sent-Csrf header (cross-site requests are refused)",
+            );
+            let request_id = sent_runtime::Dispatcher::new_request_id();
+            tracing::warn!(%request_id, "refused a cookie call without the anti-forgery header");
+            return json_reply(StatusCode::OK, sent_runtime::error_response(refusal.to_error_object(&request_id)));
+        }
     };
     match state.dispatcher.handle_jsonrpc(&body, &credentials).await {
         Reply::Body(body) => json_reply(StatusCode::OK, body),
@@ -45,7 +56,7 @@ async fn rpc(State(state): State<AppState>, headers: HeaderMap, body: Result<Byt
     }
 }
 
-fn credentials(headers: &HeaderMap) -> Result<Credentials, &'static str> {
+fn credentials(headers: &HeaderMap) -> Result<Credentials, CredentialsError> {
     let bearer = match headers.get(header::AUTHORIZATION) {
         None => None,
         Some(value) => {
@@ -53,7 +64,7 @@ fn credentials(headers: &HeaderMap) -> Result<Credentials, &'static str> {
             let (scheme, token) =
                 value.split_once(' ').ok_or("Invalid Request: Authorization must be `Bearer <token>`")?;
             if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
-                return Err("Invalid Request: Authorization must be `Bearer <token>`");
+                return Err("Invalid Request: Authorization must be `Bearer <token>`".into());
             }
             Some(token.trim().to_owned())
         }
@@ -68,7 +79,28 @@ fn credentials(headers: &HeaderMap) -> Result<Credentials, &'static str> {
                 .ok_or("Invalid Request: the Sent-Organization header must be an organization id (UUID)")
         })
         .transpose()?;
-    Ok(Credentials { bearer, identity: None, organization_id })
+    // A bearer token says who calls by itself; a session cookie is sent by
+    // the browser to any site's request, so it counts only with the header
+    // no other site can set.
+    let session = match (&bearer, cookie_value(headers, SESSION_COOKIE)) {
+        (None, Some(session)) if headers.contains_key(CSRF_HEADER) => Some(session),
+        (None, Some(_)) => return Err(CredentialsError::CrossSite),
+        _ => None,
+    };
+    Ok(Credentials { bearer, session, identity: None, organization_id })
+}
+
+/// Why a request's credentials are refused before any call runs.
+enum CredentialsError {
+    Malformed(&'static str),
+    /// A session cookie without the anti-forgery header.
+    CrossSite,
+}
+
+impl From<&'static str> for CredentialsError {
+    fn from(message: &'static str) -> Self {
+        Self::Malformed(message)
+    }
 }
 
 fn error_body(code: i32, message: &str) -> String {

@@ -6,11 +6,12 @@ use tokio::net::TcpListener;
 
 use std::sync::Arc;
 
-use sent_auth::Jwks;
-use sent_runtime::{DispatchOptions, Dispatcher, TokenVerifier};
+use sent_runtime::{DispatchOptions, Dispatcher, Sessions};
 
 use crate::config::Config;
-use crate::{AppState, app, database};
+use crate::identity_provider::{self, IdentityProvider};
+use crate::sign_in::WebSignIn;
+use crate::{AppState, app, database, demo};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -22,8 +23,10 @@ pub enum ServeError {
     Serve(std::io::Error),
     #[error(transparent)]
     Stop(#[from] sent_db::EmbeddedError),
-    #[error("cannot read the JWKS file {path}: {reason}")]
-    Jwks { path: std::path::PathBuf, reason: String },
+    #[error(transparent)]
+    IdentityProvider(#[from] identity_provider::ProviderError),
+    #[error("loading the demo data failed: {0}")]
+    Demo(String),
     #[error("method registry: {0}")]
     Registry(#[from] sent_rpc::RegistryError),
 }
@@ -34,26 +37,50 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
     let listener = TcpListener::bind(config.http_addr)
         .await
         .map_err(|reason| ServeError::Bind { addr: config.http_addr, reason })?;
-    let verifier = verifier(&config)?;
+    let provider = identity_provider::configure(&config).await?;
     let registry = sent_services::registry()?;
     let database = database::open(&config).await?;
     let dispatcher = Dispatcher::new(
         registry,
         database.pool.clone(),
-        verifier,
+        provider.verifier.clone(),
         DispatchOptions {
             deadline: Duration::from_millis(config.call_deadline_ms),
             limits: sent_wire::Limits { max_batch: config.max_batch, max_depth: config.max_depth },
         },
     );
-    let state = AppState { pool: database.pool.clone(), dispatcher };
+    if let Some(dev) = &provider.dev
+        && let Err(error) = demo::load_once(&dispatcher, dev).await
+    {
+        database.pool.close();
+        if let Some(cluster) = &database.cluster {
+            cluster.stop().await?;
+        }
+        return Err(ServeError::Demo(error));
+    }
+    let IdentityProvider { relying_party, dev, .. } = provider;
+    let sign_in = relying_party.map(|relying_party| {
+        Arc::new(WebSignIn {
+            relying_party,
+            sessions: Sessions::new(database.pool.clone(), Duration::from_secs(config.session_ttl_hours * 3600)),
+            secure_cookies: config.public_url().starts_with("https://"),
+        })
+    });
+    let state = AppState { pool: database.pool.clone(), dispatcher, sign_in: sign_in.clone() };
 
     let addr = listener.local_addr().map_err(ServeError::Serve)?;
     let where_from = match &database.cluster {
         Some(cluster) => format!("embedded PostgreSQL on 127.0.0.1:{}", cluster.port()),
         None => "external PostgreSQL".to_owned(),
     };
-    println!("SENT ready at http://{addr} ({where_from}); JSON-RPC at http://{addr}/api/rpc; Ctrl-C stops it");
+    let how_to_sign_in = match (&sign_in, &dev) {
+        (Some(_), Some(dev)) => format!("; sign in at {}/auth/login as {}", config.public_url(), demo::accounts(dev)),
+        (Some(_), None) => format!("; sign in at {}/auth/login", config.public_url()),
+        (None, _) => String::new(),
+    };
+    println!(
+        "SENT ready at http://{addr} ({where_from}){how_to_sign_in}; JSON-RPC at http://{addr}/api/rpc; Ctrl-C stops it"
+    );
     tracing::info!(%addr, "listening");
 
     let grace = Duration::from_secs(config.shutdown_grace_secs);
@@ -78,29 +105,14 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
     };
 
     database.pool.close();
+    if let Some(dev) = dev {
+        let _ = dev.stop().await;
+    }
     if let Some(cluster) = &database.cluster {
         cluster.stop().await?;
         tracing::info!("embedded PostgreSQL stopped");
     }
     result
-}
-
-/// The bearer-token verifier, when an issuer and its keys are configured.
-fn verifier(config: &Config) -> Result<Option<Arc<TokenVerifier>>, ServeError> {
-    let (Some(issuer), Some(path)) = (&config.oidc_issuer, &config.jwks_file) else {
-        return Ok(None);
-    };
-    let text =
-        std::fs::read_to_string(path).map_err(|e| ServeError::Jwks { path: path.clone(), reason: e.to_string() })?;
-    let jwks =
-        serde_json::from_str(&text).map_err(|e| ServeError::Jwks { path: path.clone(), reason: e.to_string() })?;
-    Ok(Some(Arc::new(TokenVerifier {
-        issuer: issuer.clone(),
-        audience: config.oidc_audience.clone(),
-        jwks: Jwks::fixed(jwks),
-        leeway_secs: 30,
-        introspector: None,
-    })))
 }
 
 async fn shutdown_signal() {

@@ -1,13 +1,22 @@
 //! The whole server on a loopback port, over a fresh database, trusting a
-//! test token issuer: what the end-to-end suites and benchmarks run against.
+//! test token issuer (or the local OpenID provider): what the end-to-end
+//! suites and benchmarks run against.
 
 use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
+use clap::Parser as _;
+use sent_auth::RelyingParty;
+use sent_auth::dev_provider::{DevProvider, DevProviderOptions};
 use sent_runtime::testing::TestIssuer;
-use sent_runtime::{DispatchOptions, Dispatcher};
+use sent_runtime::{DispatchOptions, Dispatcher, Sessions, TokenVerifier};
 use serde_json::{Value, json};
 
+use crate::config::Config;
+use crate::identity_provider;
+use crate::sign_in::WebSignIn;
 use crate::{AppState, app};
 
 /// A running server.
@@ -45,15 +54,71 @@ impl TestServer {
     /// # Panics
     /// When any part cannot start: a test cannot run without it.
     pub async fn start_with(options: TestOptions) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let issuer = TestIssuer::new("https://issuer.sent.test", "sent");
+        let verifier = Some(Arc::new(issuer.verifier()));
+        Self::launch(listener, options, issuer, verifier, None).await
+    }
+
+    /// The server trusting the local OpenID provider the way `make run`
+    /// does: bearer tokens are checked against the provider's published keys
+    /// (re-fetched at most once a second here), and browser sign-in goes
+    /// through it. The provider is the caller's, to stop, rotate and restart.
+    ///
+    /// # Panics
+    /// When the provider or the server cannot start.
+    pub async fn start_with_local_provider(state_dir: &Path) -> (Self, DevProvider) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let public_url = format!("http://{}", listener.local_addr().expect("local address"));
+        let provider = DevProvider::start(DevProviderOptions {
+            port: None,
+            state_dir: state_dir.to_owned(),
+            web_redirects: vec![format!("{public_url}/auth/callback")],
+        })
+        .await
+        .unwrap_or_else(|e| panic!("the local OpenID provider: {e}"));
+        let secret = provider.client_secret("sent-web").expect("sent-web has a secret");
+        let config = Config::try_parse_from([
+            "sent-server",
+            "--oidc-issuer",
+            provider.issuer(),
+            "--oidc-audience",
+            provider.audience(),
+            "--oidc-client-id",
+            "sent-web",
+            "--oidc-client-secret",
+            secret,
+            "--public-url",
+            &public_url,
+            "--jwks-min-refresh-secs",
+            "1",
+        ])
+        .expect("a valid configuration");
+        let configured = identity_provider::configure(&config).await.expect("the provider is discovered");
+        let issuer = TestIssuer::new("https://issuer.sent.test", "sent");
+        let server =
+            Self::launch(listener, TestOptions::default(), issuer, configured.verifier, configured.relying_party).await;
+        (server, provider)
+    }
+
+    async fn launch(
+        listener: tokio::net::TcpListener,
+        options: TestOptions,
+        issuer: TestIssuer,
+        verifier: Option<Arc<TokenVerifier>>,
+        relying_party: Option<RelyingParty>,
+    ) -> Self {
         let db = sent_db::testing::test_database().await;
         let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: db.app_url.clone(), max_size: 8 })
             .await
             .expect("connect to the test database");
-        let issuer = TestIssuer::new("https://issuer.sent.test", "sent");
         let registry = sent_services::registry().expect("a registry without duplicates");
-        let dispatcher = Dispatcher::new(registry, pool.clone(), Some(std::sync::Arc::new(issuer.verifier())), options.dispatch);
-        let state = AppState { pool: pool.clone(), dispatcher: dispatcher.clone() };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let dispatcher = Dispatcher::new(registry, pool.clone(), verifier, options.dispatch);
+        let sign_in = relying_party.map(|relying_party| {
+            let sessions = Sessions::new(pool.clone(), Duration::from_secs(3600));
+            Arc::new(WebSignIn { relying_party, sessions, secure_cookies: false })
+        });
+        let state = AppState { pool: pool.clone(), dispatcher: dispatcher.clone(), sign_in };
         let addr = listener.local_addr().expect("local address");
         let router = app(state, options.max_body_bytes);
         tokio::spawn(async move {

@@ -214,8 +214,10 @@ async fn a_malformed_authorization_or_organization_header_is_refused() {
 
 #[tokio::test]
 async fn a_call_past_its_deadline_is_cancelled_in_postgres_and_the_connection_comes_back_clean() {
-    let mut options = TestOptions::default();
-    options.dispatch = DispatchOptions { deadline: Duration::from_millis(700), ..DispatchOptions::default() };
+    let options = TestOptions {
+        dispatch: DispatchOptions { deadline: Duration::from_millis(700), ..DispatchOptions::default() },
+        ..TestOptions::default()
+    };
     let server = TestServer::start_with(options).await;
     let org = server.organization("alice", "Acme").await;
 

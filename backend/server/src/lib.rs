@@ -10,6 +10,8 @@
 //!   browser sign-in), or the local one `make run` starts.
 //! - [`demo`]: the demo data set `make run` loads once.
 //! - [`rpc_http`]: `POST /api/rpc`, JSON-RPC 2.0 over HTTP.
+//! - [`openrpc_http`]: `GET /api/openrpc.json`, the OpenRPC document
+//!   (`rpc.discover`'s answer).
 //! - [`serve`]: binding, the ready line, graceful shutdown.
 //! - [`sign_in`]: browser sign-in (authorization code + PKCE) ending in a
 //!   session cookie, and sign-out.
@@ -24,6 +26,7 @@ pub mod database;
 pub mod demo;
 pub mod health;
 pub mod identity_provider;
+pub mod openrpc_http;
 pub mod rpc_http;
 pub mod serve;
 pub mod sign_in;
@@ -46,6 +49,7 @@ pub fn app(state: AppState, max_body_bytes: usize) -> Router {
     Router::new()
         .merge(health::routes())
         .merge(rpc_http::routes(max_body_bytes))
+        .merge(openrpc_http::routes())
         .merge(sign_in::routes())
         .with_state(state)
 }

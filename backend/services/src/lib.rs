@@ -23,7 +23,8 @@ use sent_rpc::{Registry, RegistryError};
 use sent_rpc_schema::{audit::AuditApi, identity::IdentityApi, ledger::LedgerApi, system::SystemApi};
 use sent_runtime::Ctx;
 
-/// Every app's methods, bound to their implementations.
+/// Every app's methods, bound to their implementations, and `rpc.discover`,
+/// which describes them all (added last, so that it sees them).
 pub fn registry() -> Result<Registry<Ctx>, RegistryError> {
     let mut registry = Registry::default();
     registry
@@ -31,5 +32,6 @@ pub fn registry() -> Result<Registry<Ctx>, RegistryError> {
         .add(IdentityApi::handlers(Arc::new(identity::IdentityService)))?
         .add(LedgerApi::handlers(Arc::new(ledger::LedgerService)))?
         .add(AuditApi::handlers(Arc::new(audit::AuditService)))?;
+    sent_openrpc::add_discovery(&mut registry)?;
     Ok(registry)
 }

@@ -113,6 +113,10 @@ impl Dispatcher {
         credentials: &Credentials,
         request_id: String,
     ) -> Result<Box<RawValue>, RpcError> {
+        // JSON-RPC's rule, for every transport: params by position or by name.
+        if params.is_some_and(|params| !sent_wire::params_are_structured(params)) {
+            return Err(RpcError::new(ErrorKind::InvalidRequest, sent_wire::PARAMS_NOT_STRUCTURED));
+        }
         let handler = self
             .inner
             .registry

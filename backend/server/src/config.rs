@@ -15,6 +15,10 @@ pub struct Config {
     #[arg(long, env = "SENT_HTTP_ADDR", default_value = "127.0.0.1:8080")]
     pub http_addr: SocketAddr,
 
+    /// Address the tarpc endpoint (the `sent` CLI's transport) listens on.
+    #[arg(long, env = "SENT_TARPC_ADDR", default_value = "127.0.0.1:8090")]
+    pub tarpc_addr: SocketAddr,
+
     /// PostgreSQL URL the server's calls run as. This role must own nothing
     /// and must not bypass row-level security. When unset, an embedded
     /// cluster under `--data-dir` is started and used.

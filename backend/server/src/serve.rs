@@ -17,8 +17,8 @@ use crate::{AppState, app, database, demo};
 pub enum ServeError {
     #[error(transparent)]
     Start(#[from] database::StartError),
-    #[error("cannot listen on {addr}: {reason}; stop what holds it or set SENT_HTTP_ADDR to a free address")]
-    Bind { addr: std::net::SocketAddr, reason: std::io::Error },
+    #[error("cannot listen on {addr}: {reason}; stop what holds it or set {setting} to a free address")]
+    Bind { addr: std::net::SocketAddr, setting: &'static str, reason: std::io::Error },
     #[error("server error: {0}")]
     Serve(std::io::Error),
     #[error(transparent)]
@@ -34,9 +34,15 @@ pub enum ServeError {
 /// Run the host until SIGINT or SIGTERM.
 pub async fn run(config: Config) -> Result<(), ServeError> {
     // Bind first: a port in use is found before the database is touched.
-    let listener = TcpListener::bind(config.http_addr)
+    let listener = TcpListener::bind(config.http_addr).await.map_err(|reason| ServeError::Bind {
+        addr: config.http_addr,
+        setting: "SENT_HTTP_ADDR",
+        reason,
+    })?;
+    let tarpc_listener = sent_tarpc::server::Listener::bind(config.tarpc_addr, config.max_body_bytes)
         .await
-        .map_err(|reason| ServeError::Bind { addr: config.http_addr, reason })?;
+        .map_err(|reason| ServeError::Bind { addr: config.tarpc_addr, setting: "SENT_TARPC_ADDR", reason })?;
+    let tarpc_addr = tarpc_listener.local_addr();
     let provider = identity_provider::configure(&config).await?;
     let registry = sent_services::registry()?;
     let database = database::open(&config).await?;
@@ -79,15 +85,22 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
         (None, _) => String::new(),
     };
     println!(
-        "SENT ready at http://{addr} ({where_from}){how_to_sign_in}; JSON-RPC at http://{addr}/api/rpc; Ctrl-C stops it"
+        "SENT ready at http://{addr} ({where_from}){how_to_sign_in}; JSON-RPC at http://{addr}/api/rpc, tarpc at \
+         {tarpc_addr}; Ctrl-C stops it"
     );
-    tracing::info!(%addr, "listening");
+    tracing::info!(%addr, %tarpc_addr, "listening");
 
     let grace = Duration::from_secs(config.shutdown_grace_secs);
     let (drained_tx, drained_rx) = tokio::sync::oneshot::channel::<()>();
+    let (stop_tarpc, tarpc_stopping) = tokio::sync::watch::channel(false);
+    let tarpc = tokio::spawn(tarpc_listener.serve(state.dispatcher.clone(), async move {
+        let mut stopping = tarpc_stopping;
+        let _ = stopping.wait_for(|stop| *stop).await;
+    }));
     let server = axum::serve(listener, app(state, config.max_body_bytes)).with_graceful_shutdown(async move {
         shutdown_signal().await;
         tracing::info!(grace_secs = grace.as_secs(), "shutting down: draining in-flight requests");
+        let _ = stop_tarpc.send(true);
         let _ = drained_tx.send(());
     });
     let served = async { server.await.map_err(ServeError::Serve) };
@@ -104,6 +117,7 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
         }
     };
 
+    tarpc.abort();
     database.pool.close();
     if let Some(dev) = dev {
         let _ = dev.stop().await;

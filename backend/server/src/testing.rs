@@ -23,6 +23,8 @@ use crate::{AppState, app};
 #[derive(Debug)]
 pub struct TestServer {
     pub addr: SocketAddr,
+    /// The tarpc endpoint, serving the same dispatcher.
+    pub tarpc_addr: SocketAddr,
     pub issuer: TestIssuer,
     pub db: sent_db::testing::TestDb,
     pub pool: sent_db::Pool,
@@ -120,12 +122,19 @@ impl TestServer {
         });
         let state = AppState { pool: pool.clone(), dispatcher: dispatcher.clone(), sign_in };
         let addr = listener.local_addr().expect("local address");
+        let tarpc =
+            sent_tarpc::server::Listener::bind("127.0.0.1:0".parse().expect("an address"), options.max_body_bytes)
+                .await
+                .expect("bind a loopback port for tarpc");
+        let tarpc_addr = tarpc.local_addr();
+        tokio::spawn(tarpc.serve(dispatcher.clone(), std::future::pending()));
         let router = app(state, options.max_body_bytes);
         tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
         });
         Self {
             addr,
+            tarpc_addr,
             issuer,
             db,
             pool,

@@ -14,7 +14,9 @@ use uuid::Uuid;
 fn cases(method: &str, books: &Books, new_user: Uuid) -> (Value, Value) {
     match method {
         "identity.createOrganization" => (json!({"name": "Another"}), json!({"name": ""})),
-        "identity.updateOrganization" => (json!({"name": "Renamed", "version": 1}), json!({"name": "Renamed", "version": 99})),
+        "identity.updateOrganization" => {
+            (json!({"name": "Renamed", "version": 1}), json!({"name": "Renamed", "version": 99}))
+        }
         "identity.addMember" => (
             json!({"userId": new_user, "email": "new@example.test", "displayName": "New", "role": "auditor"}),
             json!({"userId": new_user, "email": "not-an-email", "displayName": "New", "role": "auditor"}),
@@ -23,10 +25,9 @@ fn cases(method: &str, books: &Books, new_user: Uuid) -> (Value, Value) {
             json!({"userId": books.member_id, "role": "admin", "version": 1}),
             json!({"userId": books.member_id, "role": "admin", "version": 99}),
         ),
-        "identity.removeMember" => (
-            json!({"userId": books.member_id, "version": 2}),
-            json!({"userId": Uuid::now_v7(), "version": 1}),
-        ),
+        "identity.removeMember" => {
+            (json!({"userId": books.member_id, "version": 2}), json!({"userId": Uuid::now_v7(), "version": 1}))
+        }
         "ledger.createAccount" => (
             json!({"code": "1100", "name": "Bank", "kind": "asset", "currency": "EUR"}),
             json!({"code": "1000", "name": "Duplicate code", "kind": "asset", "currency": "EUR"}),

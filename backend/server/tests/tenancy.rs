@@ -68,8 +68,13 @@ async fn ids_of_another_organization_are_not_found_from_your_own() {
         assert_eq!(response["error"]["code"], -32004, "{method}: {response}");
     }
     let posting = server
-        .call(Some("alice"), Some(acme.org), "ledger.postEntry", json!({"entryDate": "2026-03-01", "memo": "x", "lines": [
-            {"accountId": acme.cash, "debit": "1"}, {"accountId": globex.revenue, "credit": "1"}]}))
+        .call(
+            Some("alice"),
+            Some(acme.org),
+            "ledger.postEntry",
+            json!({"entryDate": "2026-03-01", "memo": "x", "lines": [
+            {"accountId": acme.cash, "debit": "1"}, {"accountId": globex.revenue, "credit": "1"}]}),
+        )
         .await;
     assert_eq!(posting["error"]["code"], -32004, "{posting}");
     let lists = server.ok(Some("alice"), Some(acme.org), "ledger.listAccounts", json!({})).await;
@@ -86,17 +91,25 @@ async fn row_level_security_is_a_second_wall_that_fails_closed() {
     tokio::spawn(conn);
 
     // No tenant set: every tenant table looks empty.
-    for table in ["organizations", "members", "accounts", "journal_entries", "journal_lines", "audit_log", "audit_heads"] {
+    for table in
+        ["organizations", "members", "accounts", "journal_entries", "journal_lines", "audit_log", "audit_heads"]
+    {
         let count: i64 = client.query_one(&format!("SELECT count(*) FROM {table}"), &[]).await.unwrap().get(0);
         assert_eq!(count, 0, "{table} without a tenant");
     }
 
     // Acme's tenant set: a query that forgets its filter still sees Acme only.
     client.batch_execute(&format!("BEGIN; SELECT set_config('app.org_id', '{}', true)", acme.org)).await.unwrap();
-    let orgs: Vec<uuid::Uuid> =
-        client.query("SELECT DISTINCT organization_id FROM accounts", &[]).await.unwrap().iter().map(|r| r.get(0)).collect();
+    let orgs: Vec<uuid::Uuid> = client
+        .query("SELECT DISTINCT organization_id FROM accounts", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
     assert_eq!(orgs, vec![acme.org]);
-    let updated = client.execute("UPDATE accounts SET name = 'x' WHERE organization_id = $1", &[&globex.org]).await.unwrap();
+    let updated =
+        client.execute("UPDATE accounts SET name = 'x' WHERE organization_id = $1", &[&globex.org]).await.unwrap();
     assert_eq!(updated, 0, "Globex's rows are invisible to an update");
     let insert = client
         .execute(
@@ -116,14 +129,17 @@ async fn row_level_security_is_a_second_wall_that_fails_closed() {
 #[tokio::test]
 async fn the_server_refuses_a_role_that_bypasses_row_level_security() {
     let server = TestServer::start().await;
-    let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: server.db.superuser_url.clone(), max_size: 1 })
-        .await
-        .unwrap();
+    let pool =
+        sent_db::pool::connect(&sent_db::pool::PoolOptions { url: server.db.superuser_url.clone(), max_size: 1 })
+            .await
+            .unwrap();
     let error = sent_db::pool::ensure_role_is_subject_to_rls(&pool).await.unwrap_err();
     assert!(error.to_string().contains("bypass row-level security"), "{error}");
     sent_db::pool::ensure_role_is_subject_to_rls(&server.pool).await.unwrap();
     let owns: i64 = server
-        .superuser_query("SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = 'sent_app'")
+        .superuser_query(
+            "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = 'sent_app'",
+        )
         .await[0]
         .get(0);
     assert_eq!(owns, 0, "the server's role owns nothing");

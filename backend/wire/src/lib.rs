@@ -179,6 +179,16 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<&'de Raw
     <&RawValue>::deserialize(deserializer).map(Some)
 }
 
+/// The error for params that are neither an array nor an object: every
+/// transport refuses them the same way.
+pub const PARAMS_NOT_STRUCTURED: &str = r#"Invalid Request: "params" must be an array or an object"#;
+
+/// Whether params are by position (an array) or by name (an object), the
+/// only two forms JSON-RPC 2.0 allows.
+pub fn params_are_structured(params: &RawValue) -> bool {
+    matches!(params.get().as_bytes().first(), Some(b'[' | b'{'))
+}
+
 fn invalid(reason: &str) -> Entry<'static> {
     Entry::Invalid(ErrorObject::new(code::INVALID_REQUEST, format!("Invalid Request: {reason}")))
 }
@@ -200,9 +210,9 @@ fn entry(raw: &RawValue) -> Entry<'_> {
         _ => return invalid(r#""method" must be a string"#),
     };
     if let Some(params) = envelope.params
-        && !matches!(params.get().as_bytes().first(), Some(b'[' | b'{'))
+        && !params_are_structured(params)
     {
-        return invalid(r#""params" must be an array or an object"#);
+        return Entry::Invalid(ErrorObject::new(code::INVALID_REQUEST, PARAMS_NOT_STRUCTURED));
     }
     if let Some(id) = envelope.id
         && !matches!(id.get().as_bytes().first(), Some(b'"' | b'-' | b'0'..=b'9' | b'n'))

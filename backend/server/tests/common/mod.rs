@@ -34,7 +34,12 @@ pub async fn books(server: &TestServer, owner: &'static str, member: &'static st
         )
         .await;
     let cash = server
-        .ok(Some(owner), Some(org), "ledger.createAccount", json!({"code": "1000", "name": "Cash", "kind": "asset", "currency": "EUR"}))
+        .ok(
+            Some(owner),
+            Some(org),
+            "ledger.createAccount",
+            json!({"code": "1000", "name": "Cash", "kind": "asset", "currency": "EUR"}),
+        )
         .await;
     let revenue = server
         .ok(

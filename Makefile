@@ -13,7 +13,7 @@ CORNUCOPIA := $(TOOLS)/bin/cornucopia
 CORNUCOPIA_VERSION := 1.0.1
 NEXTEST := $(shell command -v cargo-nextest 2>/dev/null)
 
-.PHONY: help deps run test test-rust lint fmt gen check bench clean-test-db
+.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,12 +26,21 @@ deps: ## Install missing system packages (apt) and build tools.
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  $$SUDO systemctl disable --now postgresql >/dev/null 2>&1 || true; \
 	fi
+	@# Node.js runs the local OpenID provider, the SDK's and the web UI's
+	@# tooling; a machine without it gets Debian's.
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "installing: nodejs npm"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	}
 
-run: deps ## Start SENT on http://127.0.0.1:8080 with an embedded PostgreSQL (or SENT_DATABASE_URL).
+run: deps ## Start SENT on http://127.0.0.1:8080 with an embedded PostgreSQL (or SENT_DATABASE_URL) and the local OpenID provider (or SENT_OIDC_ISSUER).
 	$(CARGO) build -p sent-server
-	exec ./target/debug/sent-server
+	@# Without a configured provider, the local one (Node.js) signs people in.
+	SENT_DEV_PROVIDER=$${SENT_DEV_PROVIDER:-$$([ -n "$${SENT_OIDC_ISSUER:-}" ] && echo false || echo true)} \
+	  exec ./target/debug/sent-server
 
-test: deps lint check test-rust ## Everything CI checks: format, lints, generated-code drift, all tests.
+test: deps lint check test-ts test-oidc test-rust ## Everything CI checks: format, lints, generated-code drift, all tests.
 
 lint: ## rustfmt check and clippy with warnings as errors.
 	$(CARGO) fmt --all -- --check
@@ -46,19 +55,34 @@ else
 endif
 	@$(MAKE) --no-print-directory clean-test-db
 
+test-oidc: ## The local OpenID provider's own tests (Node's test runner).
+	cd backend/dev-oidc && npm ci --no-audit --no-fund --loglevel=error && npm test
+
+sdk-deps: ## Install the TypeScript SDK's packages (npm ci) when they are missing.
+	@[ -d frontend/sdk/node_modules ] || { cd frontend/sdk && npm ci --no-audit --no-fund --loglevel=error; }
+
+test-ts: sdk-deps ## The TypeScript SDK: tsc --noEmit --strict on it and on the example integrator, then its unit tests.
+	cd frontend/sdk && npm run --silent typecheck && npm test --silent
+
 clean-test-db: ## Stop and remove the tests' cluster.
 	@dir=target/sent-test-pg; if [ -f $$dir/postmaster.pid ]; then \
 	  if [ "$$(id -u)" = 0 ]; then runuser -u postgres -- $$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl stop -D $(CURDIR)/$$dir -m immediate >/dev/null 2>&1 || true; \
 	  else $$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl stop -D $(CURDIR)/$$dir -m immediate >/dev/null 2>&1 || true; fi; \
 	fi; rm -rf $$dir $$dir.credentials.json $$dir.log $$dir.lock
 
-gen: deps $(CORNUCOPIA) ## Regenerate the generated code (queries crate, OpenRPC document).
+gen: deps $(CORNUCOPIA) ## Regenerate the generated code (queries crate, OpenRPC document, TypeScript SDK).
 	CORNUCOPIA=$(CORNUCOPIA) $(CARGO) run -q -p sent-gen -- queries
 	$(CARGO) run -q -p sent-gen -- openrpc
+	$(CARGO) run -q -p sent-gen -- sdk
 
 check: deps $(CORNUCOPIA) ## Fail if regenerating would change any checked-in generated file.
 	CORNUCOPIA=$(CORNUCOPIA) $(CARGO) run -q -p sent-gen -- --check queries
 	$(CARGO) run -q -p sent-gen -- --check openrpc
+	$(CARGO) run -q -p sent-gen -- --check sdk
+	@$(MAKE) --no-print-directory check-api
+
+check-api: ## Fail on a wire-breaking change since the released OpenRPC document (frontend/sdk/openrpc.released.json).
+	$(CARGO) run -q -p sent-gen -- check-api
 
 $(CORNUCOPIA):
 	$(CARGO) install cornucopia --version $(CORNUCOPIA_VERSION) --locked --root $(TOOLS)

@@ -4,9 +4,19 @@
 //!
 //! - `queries`: runs cornucopia over `sql/` against a freshly migrated
 //!   database of the throw-away test cluster, writing `backend/queries`.
+//! - `sdk` (`sdk.rs`): the generated half of the TypeScript SDK,
+//!   `frontend/sdk/src/generated/`, from the methods' declarations.
+//! - `openrpc` (`openrpc.rs`): the OpenRPC document `frontend/sdk/openrpc.json`,
+//!   what `rpc.discover` answers.
+//! - `check-api` (`check_api.rs`): fails on a wire-breaking change since the
+//!   last released document, `frontend/sdk/openrpc.released.json`.
 //!
 //! With `--check`, each generator writes into a scratch copy and the command
 //! fails when the checked-in files differ (drift).
+
+mod check_api;
+mod openrpc;
+mod sdk;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -30,6 +40,12 @@ struct Cli {
 enum What {
     /// The typed query crate `backend/queries`, from `sql/`.
     Queries,
+    /// The TypeScript SDK's types and method signatures, `frontend/sdk/src/generated`.
+    Sdk,
+    /// The OpenRPC document, `frontend/sdk/openrpc.json`.
+    Openrpc,
+    /// Fail on a wire-breaking change since the released OpenRPC document.
+    CheckApi,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -38,6 +54,9 @@ async fn main() -> ExitCode {
     let root = workspace_root();
     let result = match cli.what {
         What::Queries => queries(&root, &cli.cornucopia, cli.check).await,
+        What::Sdk => sdk::run(&root, cli.check),
+        What::Openrpc => openrpc::run(&root, cli.check),
+        What::CheckApi => check_api::run(&root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -71,6 +90,9 @@ async fn queries(root: &Path, cornucopia: &Path, check: bool) -> Result<(), Stri
     if !status.success() {
         return Err("cornucopia failed".into());
     }
+    // Formatted with the workspace's settings, so `cargo fmt --check` and the
+    // drift check agree wherever the crate is generated.
+    format_crate(root, &destination)?;
     if check {
         let diff = Command::new("diff")
             .args(["-r", "-u"])
@@ -85,4 +107,28 @@ async fn queries(root: &Path, cornucopia: &Path, check: bool) -> Result<(), Stri
         }
     }
     Ok(())
+}
+
+fn format_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    let mut pending = vec![crate_dir.join("src")];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let status = Command::new("rustfmt")
+        .arg("--edition=2024")
+        .arg("--config-path")
+        .arg(root.join("rustfmt.toml"))
+        .args(&files)
+        .status()
+        .map_err(|e| format!("cannot run rustfmt: {e}"))?;
+    if status.success() { Ok(()) } else { Err("rustfmt failed on the generated crate".into()) }
 }

@@ -33,4 +33,6 @@ pub use access_token::TokenVerifier;
 pub use identity::{Identity, user_id};
 pub use introspection::Introspector;
 pub use jwks::Jwks;
-pub use relying_party::{LoginStart, RelyingParty, RelyingPartyConfig, SignInError};
+pub use relying_party::{
+    AuthorizationResponse, LoginStart, RelyingParty, RelyingPartyConfig, SignInError, SignedIn, describe,
+};

@@ -7,12 +7,13 @@
 //! at most once per interval, and one more check: key rotation at the
 //! provider needs no restart.
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
     AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
-    EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse as _, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
+    TokenResponse,
 };
 use tokio::sync::RwLock;
 
@@ -44,6 +45,25 @@ pub enum SignInError {
     Exchange(String),
     #[error("the identity provider's ID token is not valid: {0}")]
     IdToken(String),
+    #[error("the identity provider did not sign you in ({error}{})", description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    Refused { error: String, description: Option<String> },
+    #[error("the sign-in answer comes from another identity provider ({0})")]
+    OtherIssuer(String),
+    #[error("the sign-in answer does not name its identity provider")]
+    NoIssuer,
+    #[error("the sign-in answer has no code")]
+    NoCode,
+}
+
+/// What the provider sends to the redirect URI (the query of the callback).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct AuthorizationResponse {
+    pub code: Option<String>,
+    pub state: Option<String>,
+    /// RFC 9207: the provider names itself.
+    pub iss: Option<String>,
+    pub error: Option<String>,
+    pub error_description: Option<String>,
 }
 
 /// A sign-in begun: send the person to `url`; keep the rest until they come
@@ -54,6 +74,29 @@ pub struct LoginStart {
     pub state: String,
     pub nonce: String,
     pub pkce_verifier: String,
+}
+
+/// A finished sign-in: who signed in, and the tokens the provider issued.
+#[derive(Clone)]
+pub struct SignedIn {
+    pub identity: Identity,
+    /// A bearer token for SENT's API.
+    pub access_token: String,
+    /// Present when the provider granted offline access.
+    pub refresh_token: Option<String>,
+    /// When the access token stops being accepted, if the provider said.
+    pub expires_at: Option<SystemTime>,
+}
+
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Tokens stay out of logs.
+        f.debug_struct("SignedIn")
+            .field("identity", &self.identity)
+            .field("has_refresh_token", &self.refresh_token.is_some())
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An OpenID relying party.
@@ -127,11 +170,12 @@ impl RelyingParty {
     }
 
     /// Finish a sign-in: exchange the code and check the ID token (issuer,
-    /// audience, expiry, signature, nonce).
+    /// audience, expiry, signature, nonce); the identity and the tokens.
     ///
     /// # Errors
     /// When the code is refused or the ID token is not valid.
-    pub async fn finish_login(&self, code: &str, pkce_verifier: &str, nonce: &str) -> Result<Identity, SignInError> {
+    pub async fn finish_login(&self, code: &str, pkce_verifier: &str, nonce: &str) -> Result<SignedIn, SignInError> {
+        let requested_at = SystemTime::now();
         let token = {
             let discovered = self.discovered.read().await;
             discovered
@@ -149,8 +193,8 @@ impl RelyingParty {
             let discovered = self.discovered.read().await;
             id_token.claims(&discovered.client.id_token_verifier(), &nonce).map(identity_of)
         };
-        match first {
-            Ok(identity) => Ok(identity),
+        let identity = match first {
+            Ok(identity) => identity,
             Err(openidconnect::ClaimsVerificationError::SignatureVerification(reason)) => {
                 // Perhaps the provider rotated its keys: look again, once.
                 if !self.rediscover().await {
@@ -160,10 +204,44 @@ impl RelyingParty {
                 id_token
                     .claims(&discovered.client.id_token_verifier(), &nonce)
                     .map(identity_of)
-                    .map_err(|e| SignInError::IdToken(e.to_string()))
+                    .map_err(|e| SignInError::IdToken(e.to_string()))?
             }
-            Err(other) => Err(SignInError::IdToken(other.to_string())),
+            Err(other) => return Err(SignInError::IdToken(other.to_string())),
+        };
+        Ok(SignedIn {
+            identity,
+            access_token: token.access_token().secret().clone(),
+            refresh_token: token.refresh_token().map(|t| t.secret().clone()),
+            // Counted from before the request, so the token is never thought
+            // valid for longer than it is.
+            expires_at: token.expires_in().map(|lifetime| requested_at + lifetime),
+        })
+    }
+
+    /// Finish a sign-in from the provider's answer at the redirect URI. The
+    /// caller has already matched `state` to a sign-in it began; this refuses
+    /// an error answer, an answer from another provider (RFC 9207: a mix-up
+    /// attack is stopped before its code is used) and one without a code,
+    /// then redeems the code.
+    ///
+    /// # Errors
+    /// Each refusal above, or those of [`Self::finish_login`].
+    pub async fn finish_response(
+        &self,
+        response: AuthorizationResponse,
+        pkce_verifier: &str,
+        nonce: &str,
+    ) -> Result<SignedIn, SignInError> {
+        if let Some(error) = response.error {
+            return Err(SignInError::Refused { error, description: response.error_description });
         }
+        match response.iss {
+            Some(iss) if iss != self.issuer() => return Err(SignInError::OtherIssuer(iss)),
+            None if self.sends_iss_parameter().await => return Err(SignInError::NoIssuer),
+            _ => {}
+        }
+        let code = response.code.ok_or(SignInError::NoCode)?;
+        self.finish_login(&code, pkce_verifier, nonce).await
     }
 
     /// Rediscover unless that was done less than `min_refresh` ago.
@@ -234,7 +312,7 @@ async fn metadata_extras(issuer: &str, http: &reqwest::Client) -> MetadataExtras
 }
 
 /// An error and its causes, on one line.
-fn describe(error: &dyn std::error::Error) -> String {
+pub fn describe(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

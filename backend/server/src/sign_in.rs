@@ -4,8 +4,9 @@
 //! - `GET /auth/login?returnTo=/path` sends the browser to the provider.
 //! - `GET /auth/callback` checks `state` (against the database and against a
 //!   cookie set at login, so a sign-in cannot be finished in another
-//!   browser), the `iss` parameter (RFC 9207), then the code and the ID
-//!   token; provisions the user and opens the session.
+//!   browser), then lets the relying party check the rest of the answer
+//!   (`iss`, the code, the ID token); provisions the user and opens the
+//!   session.
 //! - `POST /auth/logout[?everywhere=true]` ends this session, or every
 //!   session of its user on every host.
 //!
@@ -18,7 +19,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use sent_auth::RelyingParty;
+use sent_auth::{AuthorizationResponse, RelyingParty};
 use sent_runtime::{PendingSignIn, Sessions};
 use serde::Deserialize;
 
@@ -71,16 +72,11 @@ async fn login(State(state): State<AppState>, Query(query): Query<LoginQuery>) -
     redirect(&start.url, Some(cookie))
 }
 
-#[derive(Debug, Deserialize)]
-struct CallbackQuery {
-    code: Option<String>,
-    state: Option<String>,
-    iss: Option<String>,
-    error: Option<String>,
-    error_description: Option<String>,
-}
-
-async fn callback(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<CallbackQuery>) -> Response {
+async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<AuthorizationResponse>,
+) -> Response {
     let Some(web) = state.sign_in.as_deref() else { return not_configured() };
     match finish(web, &headers, query).await {
         Ok((token, return_to)) => {
@@ -95,26 +91,15 @@ async fn callback(State(state): State<AppState>, headers: HeaderMap, Query(query
 }
 
 /// The session cookie and where to go, or a message for the person.
-async fn finish(web: &WebSignIn, headers: &HeaderMap, query: CallbackQuery) -> Result<(String, String), String> {
+async fn finish(
+    web: &WebSignIn,
+    headers: &HeaderMap,
+    response: AuthorizationResponse,
+) -> Result<(String, String), String> {
     let again = "Start again at /auth/login.";
-    if let Some(error) = query.error {
-        let description = query.error_description.unwrap_or_default();
-        return Err(format!("The identity provider did not sign you in ({error}) {description}. {again}"));
-    }
-    let (Some(code), Some(state)) = (query.code, query.state) else {
-        return Err(format!("The sign-in response lacks its code or state. {again}"));
+    let Some(state) = response.state.clone() else {
+        return Err(format!("The sign-in response lacks its state. {again}"));
     };
-    // RFC 9207: the response names its issuer, so a response from another
-    // provider (a mix-up attack) is refused before its code is used.
-    match query.iss.as_deref() {
-        Some(iss) if iss != web.relying_party.issuer() => {
-            return Err(format!("The sign-in response comes from another identity provider. {again}"));
-        }
-        None if web.relying_party.sends_iss_parameter().await => {
-            return Err(format!("The sign-in response does not name its identity provider. {again}"));
-        }
-        _ => {}
-    }
     if cookie_value(headers, SIGN_IN_COOKIE).as_deref() != Some(state.as_str()) {
         return Err(format!("This sign-in was started in another browser or has expired. {again}"));
     }
@@ -124,11 +109,15 @@ async fn finish(web: &WebSignIn, headers: &HeaderMap, query: CallbackQuery) -> R
         .await
         .map_err(|e| log_and_say(&e, "Sign-in is unavailable right now; try again shortly."))?
         .ok_or_else(|| format!("This sign-in has expired or was already used. {again}"))?;
-    let identity =
-        web.relying_party.finish_login(&code, &pending.pkce_verifier, &pending.nonce).await.map_err(|e| {
+    let identity = web
+        .relying_party
+        .finish_response(response, &pending.pkce_verifier, &pending.nonce)
+        .await
+        .map_err(|e| {
             tracing::warn!(error = %e, "sign-in refused");
             format!("Sign-in failed: {e}. {again}")
-        })?;
+        })?
+        .identity;
     let token = web
         .sessions
         .open(&identity)

@@ -290,3 +290,25 @@ async fn account_codes_are_unique_per_organization_only() {
         )
         .await;
 }
+
+#[tokio::test]
+async fn a_posted_entry_reads_back_exactly_as_it_was_answered() {
+    let server = TestServer::start().await;
+    let books = books(&server, "alice", "bob", "Acme").await;
+    let posted = server
+        .ok(
+            Some("alice"),
+            Some(books.org),
+            "ledger.postEntry",
+            json!({"entryDate": "2030-01-02", "memo": "cents", "lines": [
+                {"accountId": books.cash, "debit": "10.5"},
+                {"accountId": books.revenue, "credit": "10.50"}
+            ]}),
+        )
+        .await;
+    assert_eq!(posted["lines"][0]["debit"], "10.50");
+    assert_eq!(posted["lines"][0]["credit"], "0.00");
+    let read =
+        server.ok(Some("alice"), Some(books.org), "ledger.getEntry", json!({"entryId": posted["entryId"]})).await;
+    assert_eq!(read, posted);
+}

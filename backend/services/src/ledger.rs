@@ -92,8 +92,8 @@ impl Ledger<Ctx> for LedgerService {
             lines.push(PostedLine {
                 account_id: line.account_id,
                 currency: currency.clone(),
-                debit: line.debit.unwrap_or_default(),
-                credit: line.credit.unwrap_or_default(),
+                debit: stored_amount(line.debit),
+                credit: stored_amount(line.credit),
                 memo: memo_of(index, line.memo.as_deref())?,
             });
         }
@@ -235,6 +235,14 @@ fn check_lines(lines: &[NewJournalLine]) -> Result<(), RpcError> {
         }
     }
     Ok(())
+}
+
+/// An amount as the database keeps it (numeric(20,2)), so what `postEntry`
+/// answers reads exactly like what `getEntry` later does: `"10.50"`, `"0.00"`.
+fn stored_amount(amount: Option<Decimal>) -> Decimal {
+    let mut amount = amount.unwrap_or_default();
+    amount.rescale(2);
+    amount
 }
 
 fn amount_ok(field: &str, amount: Decimal) -> Result<(), RpcError> {

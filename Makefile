@@ -13,10 +13,10 @@ CORNUCOPIA := $(TOOLS)/bin/cornucopia
 CORNUCOPIA_VERSION := 1.0.1
 NEXTEST := $(shell command -v cargo-nextest 2>/dev/null)
 
-.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db
+.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db web test-web test-e2e e2e-deps
 
 help: ## List the targets.
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 deps: ## Install missing system packages (apt) and build tools.
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -34,13 +34,13 @@ deps: ## Install missing system packages (apt) and build tools.
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
 	}
 
-run: deps ## Start SENT on http://127.0.0.1:8080 with an embedded PostgreSQL (or SENT_DATABASE_URL) and the local OpenID provider (or SENT_OIDC_ISSUER).
+run: deps web ## Start SENT on http://127.0.0.1:8080 with an embedded PostgreSQL (or SENT_DATABASE_URL) and the local OpenID provider (or SENT_OIDC_ISSUER).
 	$(CARGO) build -p sent-server
 	@# Without a configured provider, the local one (Node.js) signs people in.
 	SENT_DEV_PROVIDER=$${SENT_DEV_PROVIDER:-$$([ -n "$${SENT_OIDC_ISSUER:-}" ] && echo false || echo true)} \
 	  exec ./target/debug/sent-server
 
-test: deps lint check test-ts test-oidc test-rust ## Everything CI checks: format, lints, generated-code drift, all tests.
+test: deps lint check test-ts test-oidc test-rust test-web test-e2e ## Everything CI checks: format, lints, generated-code drift, all tests.
 
 lint: ## rustfmt check and clippy with warnings as errors.
 	$(CARGO) fmt --all -- --check
@@ -63,6 +63,27 @@ sdk-deps: ## Install the TypeScript SDK's packages (npm ci) when they are missin
 
 test-ts: sdk-deps ## The TypeScript SDK: tsc --noEmit --strict on it and on the example integrator, then its unit tests.
 	cd frontend/sdk && npm run --silent typecheck && npm test --silent
+
+web: deps sdk-deps ## Build the web UI (frontend/app/dist), which sent-server embeds and serves at /.
+	cd frontend/sdk && npm run --silent build
+	@# npm ci only when the lock changed since the last install.
+	@cd frontend/app && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund --loglevel=error; fi
+	cd frontend/app && npm run --silent build
+
+test-web: web ## The web UI: tsc --noEmit (app and browser tests) and its component tests (Vitest).
+	cd frontend/app && npm run --silent typecheck && npm test --silent
+
+e2e-deps: ## Install Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing: chromium"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	}
+
+test-e2e: e2e-deps web ## The web UI in Chromium against its own `make run` stack (free ports, own data dir); screenshots in target/e2e-screenshots/.
+	$(CARGO) build -p sent-server
+	cd frontend/app && npm run --silent e2e
 
 clean-test-db: ## Stop and remove the tests' cluster.
 	@dir=target/sent-test-pg; if [ -f $$dir/postmaster.pid ]; then \

@@ -17,6 +17,8 @@
 //!   session cookie, and sign-out.
 //! - [`testing`] (feature `testing`): the whole server on a loopback port
 //!   over a fresh database, for end-to-end tests and benchmarks.
+//! - [`web_assets`]: the web UI at `/`, embedded in the binary, with the
+//!   single-page app's fallback and its caching headers.
 //!
 //! The server has no handlers of its own for platform methods: `/api/rpc`
 //! hands every call to the dispatcher in `sent-runtime`.
@@ -32,6 +34,7 @@ pub mod serve;
 pub mod sign_in;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod web_assets;
 
 use axum::Router;
 
@@ -51,5 +54,6 @@ pub fn app(state: AppState, max_body_bytes: usize) -> Router {
         .merge(rpc_http::routes(max_body_bytes))
         .merge(openrpc_http::routes())
         .merge(sign_in::routes())
+        .merge(web_assets::routes())
         .with_state(state)
 }

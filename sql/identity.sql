@@ -106,3 +106,53 @@ RETURNING nonce, pkce_verifier, return_to;
 
 --! purge_sign_ins
 DELETE FROM sign_ins WHERE expires_at <= now();
+
+--: Invitation(accepted_at?, revoked_at?)
+
+--! close_lapsed_invitations
+-- An invitation past its time no longer holds its address.
+UPDATE invitations
+   SET revoked_at = now(), version = version + 1
+ WHERE organization_id = :organization_id AND lower(email) = lower(:email)
+   AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at <= now();
+
+--! insert_invitation : Invitation
+INSERT INTO invitations (organization_id, invitation_id, email, role, token_hash, invited_by, expires_at)
+VALUES (:organization_id, :invitation_id, :email, :role, :token_hash, :invited_by, now() + make_interval(days => :valid_days))
+RETURNING invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version;
+
+--! member_by_email
+SELECT user_id FROM members
+ WHERE organization_id = :organization_id AND lower(email) = lower(:email);
+
+--! invitations_page (after_id?) : Invitation
+SELECT invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version
+  FROM invitations
+ WHERE organization_id = :organization_id
+   AND (:after_id::uuid IS NULL OR invitation_id < :after_id)
+ ORDER BY invitation_id DESC
+ LIMIT :limit;
+
+--! revoke_invitation : Invitation
+UPDATE invitations
+   SET revoked_at = now(), version = version + 1
+ WHERE organization_id = :organization_id AND invitation_id = :invitation_id AND version = :version
+   AND accepted_at IS NULL AND revoked_at IS NULL
+RETURNING invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version;
+
+--! invitation_by_id : Invitation
+SELECT invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version
+  FROM invitations
+ WHERE organization_id = :organization_id AND invitation_id = :invitation_id;
+
+--! invitation_by_token : Invitation
+SELECT invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version
+  FROM invitations
+ WHERE organization_id = :organization_id AND token_hash = :token_hash
+   FOR UPDATE;
+
+--! mark_invitation_accepted
+UPDATE invitations
+   SET accepted_at = now(), accepted_by = :accepted_by, version = version + 1
+ WHERE organization_id = :organization_id AND invitation_id = :invitation_id AND accepted_at IS NULL
+   AND revoked_at IS NULL;

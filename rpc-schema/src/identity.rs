@@ -129,7 +129,87 @@ pub struct RemovedMember {
     pub user_id: Uuid,
 }
 
-/// Organizations, members and roles.
+/// Where an invitation stands.
+#[dto]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationStatus {
+    /// Sent, not yet accepted, revoked or lapsed.
+    Pending,
+    Accepted,
+    Revoked,
+    /// Not accepted in time.
+    Expired,
+}
+
+/// An invitation to join the call's organization.
+#[dto]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    #[id]
+    pub invitation_id: Uuid,
+    /// Only a person signed in with this address may accept it.
+    pub email: String,
+    /// The role the invitee gets.
+    pub role: Role,
+    pub invited_by: Uuid,
+    pub status: InvitationStatus,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// Pass it back to revoke.
+    pub version: i32,
+}
+
+/// A new invitation and its secret: send the secret to the invitee. It is
+/// shown this once; SENT keeps only its hash.
+#[dto]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedInvitation {
+    #[id]
+    pub invitation: Invitation,
+    #[sensitive]
+    pub token: String,
+}
+
+/// Whom to invite into the call's organization, with which role. Only an
+/// owner may invite an owner.
+#[dto]
+#[derive(Debug, Clone)]
+pub struct InviteMember {
+    pub email: String,
+    pub role: Role,
+    /// Days the invitation stays open, 1 to 30; 7 when absent.
+    pub valid_days: Option<i32>,
+}
+
+/// Which page of invitations, newest first.
+#[dto]
+#[derive(Debug, Clone, Default)]
+pub struct ListInvitations {
+    /// From a previous page's `nextCursor`.
+    pub cursor: Option<String>,
+    /// At most 200; 50 when absent.
+    pub limit: Option<u32>,
+}
+
+/// An invitation to revoke.
+#[dto]
+#[derive(Debug, Clone)]
+pub struct RevokeInvitation {
+    #[id]
+    pub invitation_id: Uuid,
+    /// The invitation's version this revocation is based on.
+    pub version: i32,
+}
+
+/// The secret of an invitation, to accept it.
+#[dto]
+#[derive(Debug, Clone)]
+pub struct AcceptInvitation {
+    #[sensitive]
+    pub token: String,
+}
+
+/// Organizations, members, roles and invitations.
 #[service(app = "identity")]
 pub trait Identity {
     /// The signed-in user and the organizations they belong to.
@@ -169,4 +249,22 @@ pub trait Identity {
     /// last one.
     #[rpc(mutation, role = "admin", errors(not_found, conflict, forbidden))]
     async fn remove_member(params: RemoveMember) -> RemovedMember;
+
+    /// Invite an email address into the call's organization. The answer
+    /// carries the secret to send to the invitee, once.
+    #[rpc(mutation, role = "admin", errors(conflict, validation, forbidden))]
+    async fn invite_member(params: InviteMember) -> IssuedInvitation;
+
+    /// Invitations of the call's organization, newest first.
+    #[rpc(query, role = "admin", errors(validation))]
+    async fn list_invitations(params: ListInvitations) -> Page<Invitation>;
+
+    /// Withdraw a pending invitation.
+    #[rpc(mutation, role = "admin", errors(not_found, conflict))]
+    async fn revoke_invitation(params: RevokeInvitation) -> Invitation;
+
+    /// Join the organization an invitation is for, as the signed-in person
+    /// whose email address it names.
+    #[rpc(mutation, role = "authenticated", errors(not_found, conflict, forbidden, validation))]
+    async fn accept_invitation(params: AcceptInvitation) -> Membership;
 }

@@ -90,6 +90,17 @@ impl Ctx {
         Ok(())
     }
 
+    /// Act in the organization an invitation names, before the caller is a
+    /// member (`identity.acceptInvitation`): row-level security then shows
+    /// the call that organization's rows, so the implementation must find
+    /// the invitation by its secret before it reads or writes anything else.
+    pub async fn enter_organization_by_invitation(&mut self, organization_id: Uuid) -> Result<(), RpcError> {
+        self.identity()?;
+        self.tenant = Some(Tenant { organization_id, role: Role::Auditor });
+        self.db().await?;
+        Ok(())
+    }
+
     /// The call's transaction, begun on first use with the tenant and actor
     /// set for row-level security.
     pub async fn db(&mut self) -> Result<&crate::Db, RpcError> {

@@ -110,6 +110,12 @@ impl TestServer {
         verifier: Option<Arc<TokenVerifier>>,
         relying_party: Option<RelyingParty>,
     ) -> Self {
+        // Failures of a call are logged, not answered in detail: show them
+        // with the failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("warn,sent_runtime=info"))
+            .with_test_writer()
+            .try_init();
         let db = sent_db::testing::test_database().await;
         let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: db.app_url.clone(), max_size: 8 })
             .await

@@ -9,10 +9,16 @@ use sent_server::testing::TestServer;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-/// Params that succeed, and params that fail, for a mutation. Every mutation
-/// in the registry must have a case: a new one without a case fails here.
-fn cases(method: &str, books: &Books, new_user: Uuid) -> (Value, Value) {
-    match method {
+/// Who calls, params that succeed, and params that fail, for a mutation.
+/// Every mutation in the registry must have a case: a new one without a case
+/// fails here. A case may set up what it needs first (its audit rows come
+/// before the count).
+async fn cases(server: &TestServer, method: &str, books: &Books, new_user: Uuid) -> (&'static str, Value, Value) {
+    let invite = |email: &'static str| async move {
+        let params = json!({"email": email, "role": "member"});
+        server.ok(Some("alice"), Some(books.org), "identity.inviteMember", params).await
+    };
+    let (good, bad) = match method {
         "identity.createOrganization" => (json!({"name": "Another"}), json!({"name": ""})),
         "identity.updateOrganization" => {
             (json!({"name": "Renamed", "version": 1}), json!({"name": "Renamed", "version": 99}))
@@ -43,8 +49,24 @@ fn cases(method: &str, books: &Books, new_user: Uuid) -> (Value, Value) {
                 {"accountId": books.cash, "debit": "5.00"}, {"accountId": books.revenue, "credit": "4.99"}]}),
         ),
         "ledger.reverseEntry" => (json!({"entryId": books.entry}), json!({"entryId": Uuid::now_v7()})),
+        "identity.inviteMember" => (
+            json!({"email": "invited@example.test", "role": "member"}),
+            json!({"email": "invited@example.test", "role": "member", "validDays": 365}),
+        ),
+        "identity.revokeInvitation" => {
+            let issued = invite("revoked@example.test").await;
+            let invitation_id = &issued["invitation"]["invitationId"];
+            (json!({"invitationId": invitation_id, "version": 1}), json!({"invitationId": invitation_id, "version": 9}))
+        }
+        "identity.acceptInvitation" => {
+            // The invitee accepts: the row is theirs, in the inviting
+            // organization's chain.
+            let issued = invite("dave@example.test").await;
+            return ("dave", json!({"token": issued["token"]}), json!({"token": "not-a-token"}));
+        }
         other => panic!("no audit case for mutation {other}: add one"),
-    }
+    };
+    ("alice", good, bad)
 }
 
 #[tokio::test]
@@ -67,18 +89,21 @@ async fn every_mutation_writes_exactly_one_audit_row_and_a_failed_one_none() {
         "ledger.updateAccount",
         "ledger.postEntry",
         "ledger.reverseEntry",
+        "identity.inviteMember",
+        "identity.revokeInvitation",
+        "identity.acceptInvitation",
     ];
     let mut ordered: Vec<_> = mutations.iter().map(|m| m.name).collect();
     ordered.sort_by_key(|name| order.iter().position(|o| o == name).unwrap_or(usize::MAX));
 
     for method in ordered {
-        let (good, bad) = cases(method, &books, new_user);
+        let (caller, good, bad) = cases(&server, method, &books, new_user).await;
         let before = audit_rows(&server, books.org).await;
-        let failed = server.call(Some("alice"), Some(books.org), method, bad).await;
+        let failed = server.call(Some(caller), Some(books.org), method, bad).await;
         assert!(failed.get("error").is_some(), "{method}: the failing case succeeded: {failed}");
         assert_eq!(audit_rows(&server, books.org).await, before, "{method}: a failed mutation left an audit row");
 
-        let response = server.call(Some("alice"), Some(books.org), method, good).await;
+        let response = server.call(Some(caller), Some(books.org), method, good).await;
         let result = response.get("result").unwrap_or_else(|| panic!("{method} failed: {response}"));
         if method == "identity.createOrganization" {
             // The new organization's own chain gets the row.
@@ -96,7 +121,7 @@ async fn every_mutation_writes_exactly_one_audit_row_and_a_failed_one_none() {
             ))
             .await;
         assert_eq!(last[0].get::<_, String>(0), method);
-        assert_eq!(last[0].get::<_, Uuid>(1), server.issuer.identity("alice").user_id);
+        assert_eq!(last[0].get::<_, Uuid>(1), server.issuer.identity(caller).user_id);
         assert_eq!(last[0].get::<_, String>(2).len(), 32, "{method}: request id recorded");
         assert!(last[0].get::<_, i32>(3) >= 1, "{method}: affected ids recorded");
     }

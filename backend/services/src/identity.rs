@@ -3,12 +3,13 @@
 use sent_queries::queries::identity as q;
 use sent_rpc::{Page, Role, RpcError};
 use sent_rpc_schema::identity::{
-    AddMember, CreateOrganization, Identity, ListMembers, Me, Member, MemberRef, Membership, Organization,
-    RemoveMember, RemovedMember, UpdateMemberRole, UpdateOrganization,
+    AcceptInvitation, AddMember, CreateOrganization, Identity, Invitation, InviteMember, IssuedInvitation,
+    ListInvitations, ListMembers, Me, Member, MemberRef, Membership, Organization, RemoveMember, RemovedMember,
+    RevokeInvitation, UpdateMemberRole, UpdateOrganization,
 };
 use sent_runtime::{Ctx, Db};
 
-use crate::paging;
+use crate::{invitations, paging};
 
 #[derive(Debug)]
 pub struct IdentityService;
@@ -137,6 +138,22 @@ impl Identity<Ctx> for IdentityService {
             None => Err(stale("Member", params.version, Some(current.version))),
         }
     }
+
+    async fn invite_member(&self, cx: &mut Ctx, params: InviteMember) -> Result<IssuedInvitation, RpcError> {
+        invitations::invite(cx, params).await
+    }
+
+    async fn list_invitations(&self, cx: &mut Ctx, params: ListInvitations) -> Result<Page<Invitation>, RpcError> {
+        invitations::list(cx, params).await
+    }
+
+    async fn revoke_invitation(&self, cx: &mut Ctx, params: RevokeInvitation) -> Result<Invitation, RpcError> {
+        invitations::revoke(cx, params).await
+    }
+
+    async fn accept_invitation(&self, cx: &mut Ctx, params: AcceptInvitation) -> Result<Membership, RpcError> {
+        invitations::accept(cx, params).await
+    }
 }
 
 /// Refuse to take away the organization's last owner. The owners' rows are
@@ -171,7 +188,7 @@ fn member_dto(row: q::Member) -> Result<Member, RpcError> {
     })
 }
 
-fn role(name: &str) -> Result<Role, RpcError> {
+pub(crate) fn role(name: &str) -> Result<Role, RpcError> {
     Role::from_name(name).ok_or_else(|| RpcError::internal(format!("unknown role {name:?} in the database")))
 }
 
@@ -184,7 +201,7 @@ pub(crate) fn name(field: &str, value: &str) -> Result<String, RpcError> {
     Ok(trimmed.to_owned())
 }
 
-fn email(value: &str) -> Result<String, RpcError> {
+pub(crate) fn email(value: &str) -> Result<String, RpcError> {
     let trimmed = value.trim();
     let valid = trimmed.len() <= 320
         && trimmed

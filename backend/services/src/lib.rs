@@ -4,8 +4,9 @@
 //!
 //! One module per app, named as in `rpc-schema` and `sql/`: each implements
 //! its app's trait for the runtime's [`Ctx`] with the queries cornucopia
-//! generated from `sql/<app>.sql`. [`registry`] binds them all; it is the
-//! one list of apps the server needs.
+//! generated from `sql/<app>.sql` (`invitations` is identity's, in a module
+//! of its own). [`registry`] binds them all; it is the one list of apps the
+//! server needs.
 //!
 //! Implementations enforce the domain's rules; who may call, the tenant's
 //! transaction and the audit row are the dispatcher's job, done once for
@@ -13,6 +14,7 @@
 
 pub mod audit;
 pub mod identity;
+mod invitations;
 pub mod ledger;
 mod paging;
 pub mod system;

@@ -96,5 +96,12 @@ pub fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream>
                 let _ = out;
             }
         }
+
+        // So that `#[id]` on a field holding another DTO collects its ids.
+        impl #impl_generics ::sent_rpc::CollectIds for #name #ty_generics #where_clause {
+            fn collect_ids(&self, out: &mut ::std::vec::Vec<::sent_rpc::__private::uuid::Uuid>) {
+                ::sent_rpc::Dto::ids(self, out);
+            }
+        }
     })
 }

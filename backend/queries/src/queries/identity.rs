@@ -79,6 +79,54 @@ pub struct InsertSignInParams<T1: crate::BytesSql, T2: crate::StringSql, T3: cra
     pub pkce_verifier: T3,
     pub return_to: T4,
 }
+#[derive(Debug)]
+pub struct CloseLapsedInvitationsParams<T1: crate::StringSql> {
+    pub organization_id: uuid::Uuid,
+    pub email: T1,
+}
+#[derive(Debug)]
+pub struct InsertInvitationParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::BytesSql> {
+    pub organization_id: uuid::Uuid,
+    pub invitation_id: uuid::Uuid,
+    pub email: T1,
+    pub role: T2,
+    pub token_hash: T3,
+    pub invited_by: uuid::Uuid,
+    pub valid_days: i32,
+}
+#[derive(Debug)]
+pub struct MemberByEmailParams<T1: crate::StringSql> {
+    pub organization_id: uuid::Uuid,
+    pub email: T1,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct InvitationsPageParams {
+    pub organization_id: uuid::Uuid,
+    pub after_id: Option<uuid::Uuid>,
+    pub limit: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct RevokeInvitationParams {
+    pub organization_id: uuid::Uuid,
+    pub invitation_id: uuid::Uuid,
+    pub version: i32,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct InvitationByIdParams {
+    pub organization_id: uuid::Uuid,
+    pub invitation_id: uuid::Uuid,
+}
+#[derive(Debug)]
+pub struct InvitationByTokenParams<T1: crate::BytesSql> {
+    pub organization_id: uuid::Uuid,
+    pub token_hash: T1,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct MarkInvitationAcceptedParams {
+    pub accepted_by: uuid::Uuid,
+    pub organization_id: uuid::Uuid,
+    pub invitation_id: uuid::Uuid,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct Membership {
     pub organization_id: uuid::Uuid,
@@ -196,6 +244,56 @@ pub struct TakeSignInBorrowed<'a> {
 impl<'a> From<TakeSignInBorrowed<'a>> for TakeSignIn {
     fn from(TakeSignInBorrowed { nonce, pkce_verifier, return_to }: TakeSignInBorrowed<'a>) -> Self {
         Self { nonce: nonce.into(), pkce_verifier: pkce_verifier.into(), return_to: return_to.into() }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invitation {
+    pub invitation_id: uuid::Uuid,
+    pub email: String,
+    pub role: String,
+    pub invited_by: uuid::Uuid,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub accepted_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub version: i32,
+}
+pub struct InvitationBorrowed<'a> {
+    pub invitation_id: uuid::Uuid,
+    pub email: &'a str,
+    pub role: &'a str,
+    pub invited_by: uuid::Uuid,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub accepted_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub version: i32,
+}
+impl<'a> From<InvitationBorrowed<'a>> for Invitation {
+    fn from(
+        InvitationBorrowed {
+            invitation_id,
+            email,
+            role,
+            invited_by,
+            created_at,
+            expires_at,
+            accepted_at,
+            revoked_at,
+            version,
+        }: InvitationBorrowed<'a>,
+    ) -> Self {
+        Self {
+            invitation_id,
+            email: email.into(),
+            role: role.into(),
+            invited_by,
+            created_at,
+            expires_at,
+            accepted_at,
+            revoked_at,
+            version,
+        }
     }
 }
 use crate::client::async_::GenericClient;
@@ -538,6 +636,60 @@ where
 {
     pub fn map<R>(self, mapper: fn(TakeSignInBorrowed) -> R) -> TakeSignInQuery<'c, 'a, 's, C, R, N> {
         TakeSignInQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row = crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row = crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c, tokio_postgres::Error> {
+        let stream =
+            crate::client::async_::raw(self.client, self.query, crate::slice_iter(&self.params), self.cached).await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct InvitationQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<InvitationBorrowed, tokio_postgres::Error>,
+    mapper: fn(InvitationBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> InvitationQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(InvitationBorrowed) -> R) -> InvitationQuery<'c, 'a, 's, C, R, N> {
+        InvitationQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1354,5 +1506,409 @@ impl PurgeSignInsStmt {
     }
     pub async fn bind<'c, 'a, 's, C: GenericClient>(&'s self, client: &'c C) -> Result<u64, tokio_postgres::Error> {
         client.execute(self.0, &[]).await
+    }
+}
+pub struct CloseLapsedInvitationsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn close_lapsed_invitations() -> CloseLapsedInvitationsStmt {
+    CloseLapsedInvitationsStmt(
+        "UPDATE invitations SET revoked_at = now(), version = version + 1 WHERE organization_id = $1 AND lower(email) = lower($2) AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at <= now()",
+        None,
+    )
+}
+impl CloseLapsedInvitationsStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        email: &'a T1,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[organization_id, email]).await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        CloseLapsedInvitationsParams<T1>,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
+        C,
+    > for CloseLapsedInvitationsStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a CloseLapsedInvitationsParams<T1>,
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
+        Box::pin(self.bind(client, &params.organization_id, &params.email))
+    }
+}
+pub struct InsertInvitationStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_invitation() -> InsertInvitationStmt {
+    InsertInvitationStmt(
+        "INSERT INTO invitations (organization_id, invitation_id, email, role, token_hash, invited_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7)) RETURNING invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version",
+        None,
+    )
+}
+impl InsertInvitationStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::BytesSql>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        invitation_id: &'a uuid::Uuid,
+        email: &'a T1,
+        role: &'a T2,
+        token_hash: &'a T3,
+        invited_by: &'a uuid::Uuid,
+        valid_days: &'a i32,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 7> {
+        InvitationQuery {
+            client,
+            params: [organization_id, invitation_id, email, role, token_hash, invited_by, valid_days],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<InvitationBorrowed, tokio_postgres::Error> {
+                Ok(InvitationBorrowed {
+                    invitation_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    invited_by: row.try_get(3)?,
+                    created_at: row.try_get(4)?,
+                    expires_at: row.try_get(5)?,
+                    accepted_at: row.try_get(6)?,
+                    revoked_at: row.try_get(7)?,
+                    version: row.try_get(8)?,
+                })
+            },
+            mapper: |it| Invitation::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::BytesSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertInvitationParams<T1, T2, T3>,
+        InvitationQuery<'c, 'a, 's, C, Invitation, 7>,
+        C,
+    > for InsertInvitationStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertInvitationParams<T1, T2, T3>,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 7> {
+        self.bind(
+            client,
+            &params.organization_id,
+            &params.invitation_id,
+            &params.email,
+            &params.role,
+            &params.token_hash,
+            &params.invited_by,
+            &params.valid_days,
+        )
+    }
+}
+pub struct MemberByEmailStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn member_by_email() -> MemberByEmailStmt {
+    MemberByEmailStmt("SELECT user_id FROM members WHERE organization_id = $1 AND lower(email) = lower($2)", None)
+}
+impl MemberByEmailStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        email: &'a T1,
+    ) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 2> {
+        UuidUuidQuery {
+            client,
+            params: [organization_id, email],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<'c, 'a, 's, MemberByEmailParams<T1>, UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 2>, C>
+    for MemberByEmailStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MemberByEmailParams<T1>,
+    ) -> UuidUuidQuery<'c, 'a, 's, C, uuid::Uuid, 2> {
+        self.bind(client, &params.organization_id, &params.email)
+    }
+}
+pub struct InvitationsPageStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn invitations_page() -> InvitationsPageStmt {
+    InvitationsPageStmt(
+        "SELECT invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version FROM invitations WHERE organization_id = $1 AND ($2::uuid IS NULL OR invitation_id < $2) ORDER BY invitation_id DESC LIMIT $3",
+        None,
+    )
+}
+impl InvitationsPageStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        after_id: &'a Option<uuid::Uuid>,
+        limit: &'a i64,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 3> {
+        InvitationQuery {
+            client,
+            params: [organization_id, after_id, limit],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<InvitationBorrowed, tokio_postgres::Error> {
+                Ok(InvitationBorrowed {
+                    invitation_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    invited_by: row.try_get(3)?,
+                    created_at: row.try_get(4)?,
+                    expires_at: row.try_get(5)?,
+                    accepted_at: row.try_get(6)?,
+                    revoked_at: row.try_get(7)?,
+                    version: row.try_get(8)?,
+                })
+            },
+            mapper: |it| Invitation::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<'c, 'a, 's, InvitationsPageParams, InvitationQuery<'c, 'a, 's, C, Invitation, 3>, C>
+    for InvitationsPageStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InvitationsPageParams,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 3> {
+        self.bind(client, &params.organization_id, &params.after_id, &params.limit)
+    }
+}
+pub struct RevokeInvitationStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn revoke_invitation() -> RevokeInvitationStmt {
+    RevokeInvitationStmt(
+        "UPDATE invitations SET revoked_at = now(), version = version + 1 WHERE organization_id = $1 AND invitation_id = $2 AND version = $3 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version",
+        None,
+    )
+}
+impl RevokeInvitationStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        invitation_id: &'a uuid::Uuid,
+        version: &'a i32,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 3> {
+        InvitationQuery {
+            client,
+            params: [organization_id, invitation_id, version],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<InvitationBorrowed, tokio_postgres::Error> {
+                Ok(InvitationBorrowed {
+                    invitation_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    invited_by: row.try_get(3)?,
+                    created_at: row.try_get(4)?,
+                    expires_at: row.try_get(5)?,
+                    accepted_at: row.try_get(6)?,
+                    revoked_at: row.try_get(7)?,
+                    version: row.try_get(8)?,
+                })
+            },
+            mapper: |it| Invitation::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<'c, 'a, 's, RevokeInvitationParams, InvitationQuery<'c, 'a, 's, C, Invitation, 3>, C>
+    for RevokeInvitationStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a RevokeInvitationParams,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 3> {
+        self.bind(client, &params.organization_id, &params.invitation_id, &params.version)
+    }
+}
+pub struct InvitationByIdStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn invitation_by_id() -> InvitationByIdStmt {
+    InvitationByIdStmt(
+        "SELECT invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version FROM invitations WHERE organization_id = $1 AND invitation_id = $2",
+        None,
+    )
+}
+impl InvitationByIdStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        invitation_id: &'a uuid::Uuid,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 2> {
+        InvitationQuery {
+            client,
+            params: [organization_id, invitation_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<InvitationBorrowed, tokio_postgres::Error> {
+                Ok(InvitationBorrowed {
+                    invitation_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    invited_by: row.try_get(3)?,
+                    created_at: row.try_get(4)?,
+                    expires_at: row.try_get(5)?,
+                    accepted_at: row.try_get(6)?,
+                    revoked_at: row.try_get(7)?,
+                    version: row.try_get(8)?,
+                })
+            },
+            mapper: |it| Invitation::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<'c, 'a, 's, InvitationByIdParams, InvitationQuery<'c, 'a, 's, C, Invitation, 2>, C>
+    for InvitationByIdStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InvitationByIdParams,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 2> {
+        self.bind(client, &params.organization_id, &params.invitation_id)
+    }
+}
+pub struct InvitationByTokenStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn invitation_by_token() -> InvitationByTokenStmt {
+    InvitationByTokenStmt(
+        "SELECT invitation_id, email, role, invited_by, created_at, expires_at, accepted_at, revoked_at, version FROM invitations WHERE organization_id = $1 AND token_hash = $2 FOR UPDATE",
+        None,
+    )
+}
+impl InvitationByTokenStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>(
+        &'s self,
+        client: &'c C,
+        organization_id: &'a uuid::Uuid,
+        token_hash: &'a T1,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 2> {
+        InvitationQuery {
+            client,
+            params: [organization_id, token_hash],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<InvitationBorrowed, tokio_postgres::Error> {
+                Ok(InvitationBorrowed {
+                    invitation_id: row.try_get(0)?,
+                    email: row.try_get(1)?,
+                    role: row.try_get(2)?,
+                    invited_by: row.try_get(3)?,
+                    created_at: row.try_get(4)?,
+                    expires_at: row.try_get(5)?,
+                    accepted_at: row.try_get(6)?,
+                    revoked_at: row.try_get(7)?,
+                    version: row.try_get(8)?,
+                })
+            },
+            mapper: |it| Invitation::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InvitationByTokenParams<T1>,
+        InvitationQuery<'c, 'a, 's, C, Invitation, 2>,
+        C,
+    > for InvitationByTokenStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InvitationByTokenParams<T1>,
+    ) -> InvitationQuery<'c, 'a, 's, C, Invitation, 2> {
+        self.bind(client, &params.organization_id, &params.token_hash)
+    }
+}
+pub struct MarkInvitationAcceptedStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn mark_invitation_accepted() -> MarkInvitationAcceptedStmt {
+    MarkInvitationAcceptedStmt(
+        "UPDATE invitations SET accepted_at = now(), accepted_by = $1, version = version + 1 WHERE organization_id = $2 AND invitation_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
+        None,
+    )
+}
+impl MarkInvitationAcceptedStmt {
+    pub async fn prepare<'a, C: GenericClient>(mut self, client: &'a C) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        accepted_by: &'a uuid::Uuid,
+        organization_id: &'a uuid::Uuid,
+        invitation_id: &'a uuid::Uuid,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[accepted_by, organization_id, invitation_id]).await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        MarkInvitationAcceptedParams,
+        std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>>,
+        C,
+    > for MarkInvitationAcceptedStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a MarkInvitationAcceptedParams,
+    ) -> std::pin::Pin<Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>> {
+        Box::pin(self.bind(client, &params.accepted_by, &params.organization_id, &params.invitation_id))
     }
 }

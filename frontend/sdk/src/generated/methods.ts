@@ -2,6 +2,7 @@
 
 import type { CallOptions } from "../options.js";
 import type {
+	AcceptInvitation,
 	Account,
 	AccountRef,
 	AddMember,
@@ -12,21 +13,27 @@ import type {
 	CreateOrganization,
 	Echo,
 	EntryRef,
+	Invitation,
+	InviteMember_Deserialize,
+	IssuedInvitation,
 	JournalEntry_Serialize,
 	JsonValue,
 	ListAccounts_Deserialize,
 	ListAuditEntries_Deserialize,
+	ListInvitations_Deserialize,
 	ListJournalEntries_Deserialize,
 	ListMembers_Deserialize,
 	Me_Serialize,
 	Member,
 	MemberRef,
+	Membership,
 	Organization,
 	Page_Serialize,
 	PostEntry_Deserialize,
 	RemoveMember,
 	RemovedMember,
 	ReverseEntry_Deserialize,
+	RevokeInvitation,
 	ServerVersion,
 	TrialBalance,
 	UpdateAccount,
@@ -62,13 +69,17 @@ export const methodTable = {
 		verify: { method: "audit.verify", kind: "query", params: false, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "unavailable", "deadlineExceeded"] },
 	},
 	identity: {
+		acceptInvitation: { method: "identity.acceptInvitation", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "notFound", "conflict", "validation", "unavailable", "deadlineExceeded"] },
 		addMember: { method: "identity.addMember", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "conflict", "validation", "unavailable", "deadlineExceeded"] },
 		createOrganization: { method: "identity.createOrganization", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "validation", "unavailable", "deadlineExceeded"] },
 		getMember: { method: "identity.getMember", kind: "query", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "notFound", "unavailable", "deadlineExceeded"] },
 		getOrganization: { method: "identity.getOrganization", kind: "query", params: false, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "unavailable", "deadlineExceeded"] },
+		inviteMember: { method: "identity.inviteMember", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "conflict", "validation", "unavailable", "deadlineExceeded"] },
+		listInvitations: { method: "identity.listInvitations", kind: "query", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "validation", "unavailable", "deadlineExceeded"] },
 		listMembers: { method: "identity.listMembers", kind: "query", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "validation", "unavailable", "deadlineExceeded"] },
 		me: { method: "identity.me", kind: "query", params: false, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "unavailable", "deadlineExceeded"] },
 		removeMember: { method: "identity.removeMember", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "notFound", "conflict", "unavailable", "deadlineExceeded"] },
+		revokeInvitation: { method: "identity.revokeInvitation", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "notFound", "conflict", "unavailable", "deadlineExceeded"] },
 		updateMemberRole: { method: "identity.updateMemberRole", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "notFound", "conflict", "unavailable", "deadlineExceeded"] },
 		updateOrganization: { method: "identity.updateOrganization", kind: "mutation", params: true, errors: ["invalidRequest", "methodNotFound", "invalidParams", "internal", "unauthenticated", "forbidden", "conflict", "validation", "unavailable", "deadlineExceeded"] },
 	},
@@ -96,13 +107,17 @@ export const methodTable = {
 export type MethodErrorKinds = {
 	"audit.listEntries": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "validation" | "unavailable" | "deadlineExceeded";
 	"audit.verify": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "unavailable" | "deadlineExceeded";
+	"identity.acceptInvitation": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "notFound" | "conflict" | "validation" | "unavailable" | "deadlineExceeded";
 	"identity.addMember": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "conflict" | "validation" | "unavailable" | "deadlineExceeded";
 	"identity.createOrganization": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "validation" | "unavailable" | "deadlineExceeded";
 	"identity.getMember": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "notFound" | "unavailable" | "deadlineExceeded";
 	"identity.getOrganization": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "unavailable" | "deadlineExceeded";
+	"identity.inviteMember": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "conflict" | "validation" | "unavailable" | "deadlineExceeded";
+	"identity.listInvitations": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "validation" | "unavailable" | "deadlineExceeded";
 	"identity.listMembers": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "validation" | "unavailable" | "deadlineExceeded";
 	"identity.me": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "unavailable" | "deadlineExceeded";
 	"identity.removeMember": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "notFound" | "conflict" | "unavailable" | "deadlineExceeded";
+	"identity.revokeInvitation": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "notFound" | "conflict" | "unavailable" | "deadlineExceeded";
 	"identity.updateMemberRole": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "notFound" | "conflict" | "unavailable" | "deadlineExceeded";
 	"identity.updateOrganization": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "conflict" | "validation" | "unavailable" | "deadlineExceeded";
 	"ledger.createAccount": "invalidRequest" | "methodNotFound" | "invalidParams" | "internal" | "unauthenticated" | "forbidden" | "conflict" | "validation" | "unavailable" | "deadlineExceeded";
@@ -123,13 +138,17 @@ export type MethodErrorKinds = {
 export type MethodParams = {
 	"audit.listEntries": ListAuditEntries_Deserialize;
 	"audit.verify": undefined;
+	"identity.acceptInvitation": AcceptInvitation;
 	"identity.addMember": AddMember;
 	"identity.createOrganization": CreateOrganization;
 	"identity.getMember": MemberRef;
 	"identity.getOrganization": undefined;
+	"identity.inviteMember": InviteMember_Deserialize;
+	"identity.listInvitations": ListInvitations_Deserialize;
 	"identity.listMembers": ListMembers_Deserialize;
 	"identity.me": undefined;
 	"identity.removeMember": RemoveMember;
+	"identity.revokeInvitation": RevokeInvitation;
 	"identity.updateMemberRole": UpdateMemberRole;
 	"identity.updateOrganization": UpdateOrganization;
 	"ledger.createAccount": CreateAccount;
@@ -150,13 +169,17 @@ export type MethodParams = {
 export type MethodResults = {
 	"audit.listEntries": Page_Serialize<AuditEntry>;
 	"audit.verify": ChainVerification_Serialize;
+	"identity.acceptInvitation": Membership;
 	"identity.addMember": Member;
 	"identity.createOrganization": Organization;
 	"identity.getMember": Member;
 	"identity.getOrganization": Organization;
+	"identity.inviteMember": IssuedInvitation;
+	"identity.listInvitations": Page_Serialize<Invitation>;
 	"identity.listMembers": Page_Serialize<Member>;
 	"identity.me": Me_Serialize;
 	"identity.removeMember": RemovedMember;
+	"identity.revokeInvitation": Invitation;
 	"identity.updateMemberRole": Member;
 	"identity.updateOrganization": Organization;
 	"ledger.createAccount": Account;
@@ -195,6 +218,14 @@ export interface SentApi {
 	};
 	readonly identity: {
 		/**
+		 * Join the organization an invitation is for, as the signed-in person
+		 * whose email address it names.
+		 *
+		 * `identity.acceptInvitation`. A mutation (audited); any signed-in user may call it.
+		 * @throws {SentError} declared kinds: `notFound`, `conflict`, `forbidden`, `validation`
+		 */
+		acceptInvitation(params: AcceptInvitation, options?: CallOptions): Promise<Membership>;
+		/**
 		 * Add a user to the call's organization. Only an owner may add an owner.
 		 *
 		 * `identity.addMember`. A mutation (audited); it needs the `admin` role in the call's organization.
@@ -222,6 +253,21 @@ export interface SentApi {
 		 */
 		getOrganization(options?: CallOptions): Promise<Organization>;
 		/**
+		 * Invite an email address into the call's organization. The answer
+		 * carries the secret to send to the invitee, once.
+		 *
+		 * `identity.inviteMember`. A mutation (audited); it needs the `admin` role in the call's organization.
+		 * @throws {SentError} declared kinds: `conflict`, `validation`, `forbidden`
+		 */
+		inviteMember(params: InviteMember_Deserialize, options?: CallOptions): Promise<IssuedInvitation>;
+		/**
+		 * Invitations of the call's organization, newest first.
+		 *
+		 * `identity.listInvitations`. A query; it needs the `admin` role in the call's organization.
+		 * @throws {SentError} declared kinds: `validation`
+		 */
+		listInvitations(params: ListInvitations_Deserialize, options?: CallOptions): Promise<Page_Serialize<Invitation>>;
+		/**
 		 * Members of the call's organization, ordered by email.
 		 *
 		 * `identity.listMembers`. A query; it needs the `auditor` role in the call's organization.
@@ -242,6 +288,13 @@ export interface SentApi {
 		 * @throws {SentError} declared kinds: `notFound`, `conflict`, `forbidden`
 		 */
 		removeMember(params: RemoveMember, options?: CallOptions): Promise<RemovedMember>;
+		/**
+		 * Withdraw a pending invitation.
+		 *
+		 * `identity.revokeInvitation`. A mutation (audited); it needs the `admin` role in the call's organization.
+		 * @throws {SentError} declared kinds: `notFound`, `conflict`
+		 */
+		revokeInvitation(params: RevokeInvitation, options?: CallOptions): Promise<Invitation>;
 		/**
 		 * Change a member's role. Only an owner may grant or take away
 		 * ownership, and the last owner stays an owner.

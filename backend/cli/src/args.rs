@@ -24,6 +24,14 @@ pub struct Global {
     /// The server's tarpc address, `host:port`.
     #[arg(long, global = true, env = "SENT_TARPC_ADDR", default_value = "127.0.0.1:8090")]
     pub server: String,
+    /// Speak TLS to the server, trusting the certificates in this PEM file
+    /// (the server's `SENT_TARPC_TLS_CERT` or the authority that signed it).
+    #[arg(long, global = true, env = "SENT_TARPC_TLS_CA", value_name = "PEM")]
+    pub tls_ca: Option<std::path::PathBuf>,
+    /// The name the server's certificate must carry; the host part of
+    /// `--server` when absent.
+    #[arg(long, global = true, env = "SENT_TARPC_TLS_NAME", requires = "tls_ca")]
+    pub tls_name: Option<String>,
     /// The organization calls act in.
     #[arg(long, global = true, env = "SENT_ORG", value_name = "UUID")]
     pub org: Option<Uuid>,

@@ -34,7 +34,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 async fn connect(global: &Global) -> Result<(Remote, Document), Failure> {
-    let remote = Remote::connect(&global.server, Duration::from_secs(global.timeout)).await?;
+    let remote = Remote::connect(global, Duration::from_secs(global.timeout)).await?;
     let document = remote.discover().await?;
     Ok((remote, document))
 }

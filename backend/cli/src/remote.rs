@@ -9,6 +9,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use crate::args::Global;
 use crate::discovery::{DISCOVER, Document};
 use crate::exit::{Exit, Failure};
 
@@ -30,12 +31,14 @@ pub struct Caller {
 }
 
 impl Remote {
-    /// Resolve `address` (`host:port`) and connect.
+    /// Resolve `--server` (`host:port`) and connect, over TLS when
+    /// `--tls-ca` is given.
     ///
     /// # Errors
-    /// Exit 2 for an address that is not `host:port`; exit 1 when nothing
-    /// answers there.
-    pub async fn connect(address: &str, timeout: Duration) -> Result<Self, Failure> {
+    /// Exit 2 for an address that is not `host:port` or an unreadable CA
+    /// file; exit 1 when nothing answers there or the TLS handshake fails.
+    pub async fn connect(global: &Global, timeout: Duration) -> Result<Self, Failure> {
+        let address = global.server.as_str();
         let socket = resolve(address).await?;
         let unreachable = |reason: String| {
             Failure::new(
@@ -47,7 +50,20 @@ impl Remote {
                 ),
             )
         };
-        let client = match tokio::time::timeout(timeout, Client::connect(socket)).await {
+        let connecting = async {
+            match &global.tls_ca {
+                None => Client::connect(socket).await,
+                Some(ca) => {
+                    let tls = sent_tarpc::tls::connector(ca).map_err(|e| {
+                        TransportError::Connect(std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))
+                    })?;
+                    let host = address.rsplit_once(':').map_or(address, |(host, _)| host);
+                    let name = global.tls_name.as_deref().unwrap_or(host.trim_start_matches('[').trim_end_matches(']'));
+                    Client::connect_tls(socket, name, &tls).await
+                }
+            }
+        };
+        let client = match tokio::time::timeout(timeout, connecting).await {
             Ok(Ok(client)) => client,
             Ok(Err(TransportError::Connect(e))) => return Err(unreachable(io_reason(&e))),
             Ok(Err(other)) => return Err(unreachable(other.to_string())),

@@ -77,7 +77,14 @@ impl Sent {
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.config_dir())
             .env("XDG_CACHE_HOME", self.home.path().join("cache"));
-        for name in ["SENT_TARPC_ADDR", "SENT_ORG", "SENT_TOKEN", "SENT_OIDC_ISSUER"] {
+        for name in [
+            "SENT_TARPC_ADDR",
+            "SENT_ORG",
+            "SENT_TOKEN",
+            "SENT_OIDC_ISSUER",
+            "SENT_TARPC_TLS_CA",
+            "SENT_TARPC_TLS_NAME",
+        ] {
             command.env_remove(name);
         }
         for (name, value) in &self.env {
@@ -404,6 +411,32 @@ async fn without_a_server_the_failure_names_the_address() {
     let login = sent.run(&["login", "--no-browser", "--issuer", &format!("http://{address}")]).await;
     login.expect(1, "unavailable");
     assert!(login.stderr.contains(&address), "{login:?}");
+}
+
+#[tokio::test]
+async fn calls_go_over_tls_when_the_server_asks_for_it() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).expect("a certificate");
+    let (cert, key) = (dir.path().join("server.pem"), dir.path().join("server.key"));
+    std::fs::write(&cert, certified.cert.pem()).expect("write the certificate");
+    std::fs::write(&key, certified.key_pair.serialize_pem()).expect("write the key");
+    let options = sent_server::testing::TestOptions {
+        tarpc_tls: Some(sent_tarpc::tls::acceptor(&cert, &key).expect("an acceptor")),
+        ..sent_server::testing::TestOptions::default()
+    };
+    let server = TestServer::start_with(options).await;
+    let sent = Sent::new(&format!("localhost:{}", server.tarpc_addr.port()));
+    let ca = cert.to_str().expect("a UTF-8 path");
+    let run = sent.run(&["call", "system.echo", "--param", "message=sealed", "--tls-ca", ca, "--output", "json"]).await;
+    run.ok();
+    assert_eq!(run.json(), serde_json::json!({ "message": "sealed" }));
+    // Without TLS the server never answers; with the wrong name the
+    // certificate is refused.
+    let plain = sent.run(&["call", "system.echo", "--param", "message=x", "--timeout", "3"]).await;
+    plain.expect(1, "unavailable");
+    let wrong_name =
+        sent.run(&["call", "system.echo", "--param", "message=x", "--tls-ca", ca, "--tls-name", "evil.test"]).await;
+    wrong_name.expect(1, "unavailable");
 }
 
 #[tokio::test]

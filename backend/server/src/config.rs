@@ -19,6 +19,15 @@ pub struct Config {
     #[arg(long, env = "SENT_TARPC_ADDR", default_value = "127.0.0.1:8090")]
     pub tarpc_addr: SocketAddr,
 
+    /// PEM certificate chain for TLS on the tarpc endpoint; without it the
+    /// endpoint speaks plain TCP (keep it on loopback then).
+    #[arg(long, env = "SENT_TARPC_TLS_CERT", requires = "tarpc_tls_key")]
+    pub tarpc_tls_cert: Option<PathBuf>,
+
+    /// PEM private key that goes with `--tarpc-tls-cert`.
+    #[arg(long, env = "SENT_TARPC_TLS_KEY", requires = "tarpc_tls_cert")]
+    pub tarpc_tls_key: Option<PathBuf>,
+
     /// PostgreSQL URL the server's calls run as. This role must own nothing
     /// and must not bypass row-level security. When unset, an embedded
     /// cluster under `--data-dir` is started and used.

@@ -25,6 +25,8 @@ pub enum ServeError {
     Stop(#[from] sent_db::EmbeddedError),
     #[error(transparent)]
     IdentityProvider(#[from] identity_provider::ProviderError),
+    #[error("TLS for tarpc: {0}; check SENT_TARPC_TLS_CERT and SENT_TARPC_TLS_KEY")]
+    TarpcTls(#[from] sent_tarpc::tls::TlsError),
     #[error("loading the demo data failed: {0}")]
     Demo(String),
     #[error("method registry: {0}")]
@@ -39,7 +41,11 @@ pub async fn run(config: Config) -> Result<(), ServeError> {
         setting: "SENT_HTTP_ADDR",
         reason,
     })?;
-    let tarpc_listener = sent_tarpc::server::Listener::bind(config.tarpc_addr, config.max_body_bytes)
+    let tarpc_tls = match (&config.tarpc_tls_cert, &config.tarpc_tls_key) {
+        (Some(cert), Some(key)) => Some(sent_tarpc::tls::acceptor(cert, key)?),
+        _ => None,
+    };
+    let tarpc_listener = sent_tarpc::server::Listener::bind(config.tarpc_addr, config.max_body_bytes, tarpc_tls)
         .await
         .map_err(|reason| ServeError::Bind { addr: config.tarpc_addr, setting: "SENT_TARPC_ADDR", reason })?;
     let tarpc_addr = tarpc_listener.local_addr();

@@ -33,15 +33,27 @@ pub struct TestServer {
 }
 
 /// Settings a test may change.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct TestOptions {
     pub dispatch: DispatchOptions,
     pub max_body_bytes: usize,
+    /// TLS for the tarpc endpoint.
+    pub tarpc_tls: Option<sent_tarpc::tls::TlsAcceptor>,
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { dispatch: DispatchOptions::default(), max_body_bytes: 1024 * 1024 }
+        Self { dispatch: DispatchOptions::default(), max_body_bytes: 1024 * 1024, tarpc_tls: None }
+    }
+}
+
+impl std::fmt::Debug for TestOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestOptions")
+            .field("dispatch", &self.dispatch)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("tarpc_tls", &self.tarpc_tls.is_some())
+            .finish()
     }
 }
 
@@ -128,10 +140,13 @@ impl TestServer {
         });
         let state = AppState { pool: pool.clone(), dispatcher: dispatcher.clone(), sign_in };
         let addr = listener.local_addr().expect("local address");
-        let tarpc =
-            sent_tarpc::server::Listener::bind("127.0.0.1:0".parse().expect("an address"), options.max_body_bytes)
-                .await
-                .expect("bind a loopback port for tarpc");
+        let tarpc = sent_tarpc::server::Listener::bind(
+            "127.0.0.1:0".parse().expect("an address"),
+            options.max_body_bytes,
+            options.tarpc_tls.clone(),
+        )
+        .await
+        .expect("bind a loopback port for tarpc");
         let tarpc_addr = tarpc.local_addr();
         tokio::spawn(tarpc.serve(dispatcher.clone(), std::future::pending()));
         let router = app(state, options.max_body_bytes);

@@ -203,3 +203,44 @@ async fn a_tarpc_mutation_is_audited_with_the_callers_request_id() {
         .await;
     assert_eq!(rows[0].get::<_, i64>(0), 1);
 }
+
+/// A self-signed certificate for `localhost`, as PEM files.
+fn certificate(dir: &std::path::Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).expect("a certificate");
+    let cert = dir.join(format!("{name}.pem"));
+    let key = dir.join(format!("{name}.key"));
+    std::fs::write(&cert, certified.cert.pem()).expect("write the certificate");
+    std::fs::write(&key, certified.key_pair.serialize_pem()).expect("write the key");
+    (cert, key)
+}
+
+#[tokio::test]
+async fn tarpc_over_tls_serves_trusting_clients_only() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (cert, key) = certificate(dir.path(), "server");
+    let (other_ca, _) = certificate(dir.path(), "other");
+    let options = sent_server::testing::TestOptions {
+        tarpc_tls: Some(sent_tarpc::tls::acceptor(&cert, &key).expect("an acceptor")),
+        ..sent_server::testing::TestOptions::default()
+    };
+    let server = TestServer::start_with(options).await;
+    let echo = || Call {
+        method: "system.echo".into(),
+        params: Some(serde_json::value::to_raw_value(&json!({ "message": "over TLS" })).expect("params")),
+        bearer: None,
+        organization_id: None,
+        request_id: None,
+    };
+
+    let trusted = sent_tarpc::tls::connector(&cert).expect("a connector");
+    let client = Client::connect_tls(server.tarpc_addr, "localhost", &trusted).await.expect("a TLS connection");
+    let reply = client.call(echo(), Duration::from_secs(10)).await.expect("an answer").expect("a result");
+    assert_eq!(serde_json::from_str::<Value>(reply.get()).expect("JSON"), json!({ "message": "over TLS" }));
+
+    // A client that trusts another authority does not get through the handshake.
+    let untrusting = sent_tarpc::tls::connector(&other_ca).expect("a connector");
+    assert!(Client::connect_tls(server.tarpc_addr, "localhost", &untrusting).await.is_err());
+    // Nor does one that skips TLS: its call never gets an answer.
+    let plain = Client::connect(server.tarpc_addr).await.expect("TCP connects");
+    assert!(plain.call(echo(), Duration::from_secs(3)).await.is_err());
+}

@@ -4,7 +4,12 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use tarpc::tokio_serde::formats::Json;
+use tarpc::tokio_util::codec::{Framed, LengthDelimitedCodec};
 use tarpc::{client, context};
+use tokio::net::TcpStream;
+use tokio_rustls::rustls::pki_types::ServerName;
+
+use crate::tls::TlsConnector;
 
 use crate::service::{Call, Reply, SentClient};
 
@@ -41,6 +46,21 @@ impl Client {
         let mut connecting = tarpc::serde_transport::tcp::connect(addr, Json::default);
         connecting.config_mut().max_frame_length(crate::MAX_FRAME_BYTES);
         let transport = connecting.await.map_err(TransportError::Connect)?;
+        Ok(Self { inner: SentClient::new(client::Config::default(), transport).spawn() })
+    }
+
+    /// Connect over TCP and TLS; the server's certificate must be valid for
+    /// `server_name` and signed by a root `tls` trusts.
+    ///
+    /// # Errors
+    /// When the server cannot be reached or its certificate is refused.
+    pub async fn connect_tls(addr: SocketAddr, server_name: &str, tls: &TlsConnector) -> Result<Self, TransportError> {
+        let name = ServerName::try_from(server_name.to_owned())
+            .map_err(|e| TransportError::Connect(std::io::Error::new(std::io::ErrorKind::InvalidInput, e)))?;
+        let tcp = TcpStream::connect(addr).await.map_err(TransportError::Connect)?;
+        let stream = tls.connect(name, tcp).await.map_err(TransportError::Connect)?;
+        let codec = LengthDelimitedCodec::builder().max_frame_length(crate::MAX_FRAME_BYTES).new_codec();
+        let transport = tarpc::serde_transport::new(Framed::new(stream, codec), Json::default());
         Ok(Self { inner: SentClient::new(client::Config::default(), transport).spawn() })
     }
 

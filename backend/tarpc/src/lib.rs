@@ -11,6 +11,7 @@
 //!   error object, the same objects JSON-RPC carries.
 //! - [`server`] (feature `server`): accepting connections and handing each
 //!   call to the dispatcher.
+//! - [`tls`]: optional TLS (rustls) for both ends.
 //!
 //! Frames are length-delimited JSON, so params and results cross this
 //! transport byte for byte as they cross HTTP.
@@ -19,6 +20,7 @@ pub mod client;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod service;
+pub mod tls;
 
 pub use client::Client;
 

@@ -5,66 +5,99 @@ use std::net::SocketAddr;
 
 use futures::StreamExt as _;
 use sent_runtime::{Credentials, Dispatcher};
-use tarpc::context;
 use tarpc::server::{BaseChannel, Channel as _};
 use tarpc::tokio_serde::formats::Json;
+use tarpc::tokio_util::codec::{Framed, LengthDelimitedCodec};
+use tarpc::{ClientMessage, Response, context};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpListener;
+
+use crate::tls::TlsAcceptor;
 
 use crate::service::{Call, Reply, Sent, SentRequest, SentResponse};
 
-type Incoming = tarpc::ClientMessage<SentRequest>;
-type Outgoing = tarpc::Response<SentResponse>;
-type Codec = Json<Incoming, Outgoing>;
-
 /// A bound tarpc listener, not yet serving.
 pub struct Listener {
-    incoming: tarpc::serde_transport::tcp::Incoming<Incoming, Outgoing, Codec, fn() -> Codec>,
+    tcp: TcpListener,
+    max_frame_bytes: usize,
+    tls: Option<TlsAcceptor>,
 }
 
 impl std::fmt::Debug for Listener {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Listener").field("addr", &self.incoming.local_addr()).finish()
+        f.debug_struct("Listener").field("addr", &self.tcp.local_addr().ok()).field("tls", &self.tls.is_some()).finish()
     }
 }
 
 impl Listener {
     /// Bind `addr`; frames larger than `max_frame_bytes` (the request body
-    /// limit) end the connection.
+    /// limit) end the connection. With `tls`, every connection must open
+    /// with a TLS handshake.
     ///
     /// # Errors
     /// When the address cannot be bound.
-    pub async fn bind(addr: SocketAddr, max_frame_bytes: usize) -> std::io::Result<Self> {
-        let codec: fn() -> Codec = Json::default;
-        let mut incoming = tarpc::serde_transport::tcp::listen(addr, codec).await?;
-        incoming.config_mut().max_frame_length(max_frame_bytes);
-        Ok(Self { incoming })
+    pub async fn bind(addr: SocketAddr, max_frame_bytes: usize, tls: Option<TlsAcceptor>) -> std::io::Result<Self> {
+        Ok(Self { tcp: TcpListener::bind(addr).await?, max_frame_bytes, tls })
     }
 
+    /// The bound address.
+    ///
+    /// # Panics
+    /// Never for a bound TCP listener.
     pub fn local_addr(&self) -> SocketAddr {
-        self.incoming.local_addr()
+        self.tcp.local_addr().expect("a bound listener has an address")
     }
 
     /// Serve until `shutdown` completes. Each connection is served on its
     /// own task; its calls run concurrently.
     pub async fn serve(self, dispatcher: Dispatcher, shutdown: impl Future<Output = ()>) {
-        let accept = self
-            .incoming
-            .filter_map(|accepted| async move {
-                accepted.map_err(|error| tracing::warn!(%error, "tarpc: a connection failed to open")).ok()
-            })
-            .for_each(|transport| {
+        let accept = async {
+            loop {
+                let (stream, peer) = match self.tcp.accept().await {
+                    Ok(accepted) => accepted,
+                    Err(error) => {
+                        tracing::warn!(%error, "tarpc: a connection failed to open");
+                        continue;
+                    }
+                };
                 let endpoint = Endpoint { dispatcher: dispatcher.clone() };
-                async move {
-                    let channel = BaseChannel::with_defaults(transport);
-                    tokio::spawn(channel.execute(endpoint.serve()).for_each(|call| async move {
-                        tokio::spawn(call);
-                    }));
+                let max_frame_bytes = self.max_frame_bytes;
+                match self.tls.clone() {
+                    None => {
+                        tokio::spawn(serve_connection(stream, max_frame_bytes, endpoint));
+                    }
+                    Some(tls) => {
+                        tokio::spawn(async move {
+                            match tls.accept(stream).await {
+                                Ok(stream) => serve_connection(stream, max_frame_bytes, endpoint).await,
+                                Err(error) => tracing::info!(%error, %peer, "tarpc: TLS handshake failed"),
+                            }
+                        });
+                    }
                 }
-            });
+            }
+        };
         tokio::select! {
             () = accept => {},
             () = shutdown => {},
         }
     }
+}
+
+/// One connection's calls, each on its own task.
+async fn serve_connection<S>(stream: S, max_frame_bytes: usize, endpoint: Endpoint)
+where
+    S: AsyncRead + AsyncWrite + Send + Unpin + 'static,
+{
+    let framed = Framed::new(stream, LengthDelimitedCodec::builder().max_frame_length(max_frame_bytes).new_codec());
+    let transport =
+        tarpc::serde_transport::new(framed, Json::<ClientMessage<SentRequest>, Response<SentResponse>>::default());
+    BaseChannel::with_defaults(transport)
+        .execute(endpoint.serve())
+        .for_each(|call| async move {
+            tokio::spawn(call);
+        })
+        .await;
 }
 
 #[derive(Clone)]

@@ -6,8 +6,11 @@
  * alice signs in through the local OpenID provider, creates two accounts
  * (and sees a duplicate code refused at its field), posts a balanced entry
  * and sees the trial balance change, tries an unbalanced entry and sees it
- * refused without a request, reverses the entry, signs out; bob signs in and
- * sees none of Acme's data, in the UI or from the server.
+ * refused without a request, reverses the entry, invites carol (the link
+ * carries its secret in the fragment only, and is shown once; the invitation
+ * is listed as pending) and revokes the invitation, signs out; bob signs in
+ * and sees none of Acme's data, in the UI or from the server, and the
+ * revoked invitation's link does not let him in either.
  *
  * Every step saves a screenshot (`NN-step.png`, `NN-step-FAILED.png` when it
  * fails). Settings: SENT_SERVER_BIN, E2E_SCREENSHOTS, E2E_DATA, CHROMIUM.
@@ -132,13 +135,21 @@ function countPosts(page: Page): { readonly count: () => number } {
   return { count: () => posts };
 }
 
-async function aliceScenario(browser: Browser, stack: Stack): Promise<string> {
+/** What bob's part needs from alice's. */
+interface AliceResult {
+  readonly acmeId: string;
+  /** The link of the invitation alice issued, then revoked. */
+  readonly revokedInvitation: string;
+}
+
+async function aliceScenario(browser: Browser, stack: Stack): Promise<AliceResult> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: "light" });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const posts = countPosts(page);
   let acmeId = "";
   let debitsBefore = 0n;
+  let invitationUrl = "";
 
   await step(page, "sign-in-page", async () => {
     await openSignIn(page, stack);
@@ -244,7 +255,38 @@ async function aliceScenario(browser: Browser, stack: Stack): Promise<string> {
     check((await alice.innerText()).includes("You"), "alice's own row is marked");
     const role = alice.getByRole("combobox", { name: /^Role of / });
     check((await role.innerText()).includes("Owner"), "alice is Acme's owner");
-    await page.getByRole("button", { name: "Add member" }).waitFor();
+    await page.getByRole("button", { name: "Invite member" }).waitFor();
+    await page.getByRole("button", { name: "Add by user id" }).waitFor();
+  });
+
+  await step(page, "invitation-link-shown-once", async () => {
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const form = page.getByRole("dialog", { name: "Invite a member" });
+    await form.getByLabel("Email").fill("carol@acme.test");
+    await form.getByRole("button", { name: "Create invitation" }).click();
+    const created = page.getByRole("dialog", { name: "Invitation created" });
+    await created.waitFor();
+    invitationUrl = await created.getByLabel("Invitation link").inputValue();
+    const link = new URL(invitationUrl);
+    check(link.origin === new URL(stack.baseUrl).origin && link.pathname === "/invitations/accept" && link.search === "", `the link's address: ${link.origin}${link.pathname}${link.search}`);
+    check(/^#token=[^&]{40,}$/.test(link.hash), "the secret is in the fragment, which never reaches the server");
+    check((await created.getByRole("note").innerText()).includes("Shown once"), "the link is said to be shown once");
+  });
+
+  await step(page, "invitation-pending", async () => {
+    await page.getByRole("dialog", { name: "Invitation created" }).getByRole("button", { name: "Done" }).click();
+    const carol = page.getByRole("table", { name: "Invitations" }).getByRole("row", { name: /carol@acme\.test/ });
+    await carol.getByText("Pending", { exact: true }).waitFor();
+    const secret = new URL(invitationUrl).hash.slice(-12);
+    check(!(await page.content()).includes(secret), "the secret is gone from the page once the dialog closes");
+  });
+
+  await step(page, "invitation-revoked", async () => {
+    const carol = page.getByRole("table", { name: "Invitations" }).getByRole("row", { name: /carol@acme\.test/ });
+    await carol.getByRole("button", { name: "Revoke the invitation for carol@acme.test" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke", exact: true }).click();
+    await carol.getByText("Revoked", { exact: true }).waitFor();
+    check((await carol.getByRole("button", { name: /Revoke/ }).count()) === 0, "a revoked invitation cannot be revoked again");
   });
 
   await step(page, "dark-theme", async () => {
@@ -267,10 +309,10 @@ async function aliceScenario(browser: Browser, stack: Stack): Promise<string> {
   });
 
   await context.close();
-  return acmeId;
+  return { acmeId, revokedInvitation: invitationUrl };
 }
 
-async function bobScenario(browser: Browser, stack: Stack, acmeId: string): Promise<void> {
+async function bobScenario(browser: Browser, stack: Stack, { acmeId, revokedInvitation }: AliceResult): Promise<void> {
   // Bob's own browser: the provider still remembers alice in hers.
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: "light" });
   const page = await context.newPage();
@@ -320,6 +362,25 @@ async function bobScenario(browser: Browser, stack: Stack, acmeId: string): Prom
     check(["forbidden", "notFound"].includes(body.error?.data?.kind ?? ""), `the server's refusal: ${JSON.stringify(body.error)}`);
   });
 
+  await step(page, "bob-refused-by-a-revoked-invitation", async () => {
+    await page.goto(revokedInvitation);
+    await page.getByText("Join an organization?").waitFor();
+    await page.waitForURL((url) => url.pathname === "/invitations/accept" && url.hash === "");
+    await page.getByRole("button", { name: "Join the organization" }).click();
+    const alert = page.locator("[data-error-kind=conflict]");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    check(text.includes("This invitation can no longer be used") && text.includes("revoked"), `the refusal: ${text}`);
+    await noAcmeOnPage();
+    const answer = await page.request.post(`${stack.baseUrl}/api/rpc`, {
+      headers: { "Content-Type": "application/json", "X-Sent-Csrf": "1" },
+      data: { jsonrpc: "2.0", method: "identity.me", id: 1 },
+    });
+    const me = (await answer.json()) as { result?: { memberships?: { organizationId: string }[] } };
+    const memberships = me.result?.memberships ?? [];
+    check(memberships.length === 1 && memberships.every((m) => m.organizationId !== acmeId), `bob's memberships: ${JSON.stringify(memberships)}`);
+  });
+
   await context.close();
 }
 
@@ -340,8 +401,8 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-    const acmeId = await aliceScenario(browser, stack);
-    await bobScenario(browser, stack, acmeId);
+    const alice = await aliceScenario(browser, stack);
+    await bobScenario(browser, stack, alice);
   } finally {
     await browser?.close().catch(() => undefined);
     await stack.stop();

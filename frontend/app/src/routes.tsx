@@ -5,7 +5,9 @@
  * - `/`: the organization last worked in (or the first), or, with none, a
  *   page to create one;
  * - `/orgs/<id>/<app>/...`: an app's pages in that organization; the apps
- *   come from `src/pages/<app>/app.tsx` (see `apps.ts`).
+ *   come from `src/pages/<app>/app.tsx` (see `apps.ts`);
+ * - `/invitations/accept#token=...`: joining an organization by invitation
+ *   (no organization yet, so outside `/orgs`).
  */
 
 import { ShieldAlert } from "lucide-react";
@@ -24,6 +26,8 @@ import { SignInPage } from "./pages/auth/sign-in-page";
 import { NoOrganizationPage } from "./pages/home/no-organization-page";
 import { NotFoundPage } from "./pages/home/not-found-page";
 import { NotMemberPage } from "./pages/home/not-member-page";
+import { AcceptInvitationPage, KeepInvitationToken } from "./pages/identity/accept-invitation-page";
+import { ACCEPT_PATH } from "./pages/identity/invitation-link";
 
 function FullPageLoading(): ReactNode {
   return (
@@ -122,6 +126,12 @@ function RoleGate({ app }: { app: AppModule }): ReactNode {
 }
 
 export const routes: RouteObject[] = [
+  {
+    // The link's secret is kept before the sign-in gate may send the browser away.
+    path: ACCEPT_PATH,
+    element: <KeepInvitationToken />,
+    children: [{ element: <Root />, children: [{ index: true, element: <AcceptInvitationPage /> }] }],
+  },
   {
     path: "/",
     element: <Root />,

@@ -80,9 +80,23 @@ function KindIcon({ kind }: { kind: string }): ReactNode {
   }
 }
 
-/** A failed load or action, said by its kind, with what to do about it. */
-export function ErrorNotice({ error, onRetry, className }: { error: unknown; onRetry?: () => void; className?: string }): ReactNode {
-  const view = describeError(error);
+/**
+ * A failed load or action, said by its kind, with what to do about it. A
+ * page that knows better what a kind means for its action says so with
+ * `words` (its title and advice).
+ */
+export function ErrorNotice({
+  error,
+  onRetry,
+  className,
+  words,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  className?: string;
+  words?: { readonly title: string; readonly advice: string } | undefined;
+}): ReactNode {
+  const view = { ...describeError(error), ...words };
   const location = useLocation();
   return (
     <div

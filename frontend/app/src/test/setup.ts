@@ -34,4 +34,5 @@ if (typeof globalThis.ResizeObserver === "undefined") {
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  window.sessionStorage.clear();
 });

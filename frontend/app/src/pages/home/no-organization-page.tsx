@@ -14,7 +14,7 @@ export function NoOrganizationPage(): ReactNode {
       <EmptyState
         icon={<Building2 />}
         title="You do not belong to any organization yet"
-        description="Create one to start its books, or ask an admin of an existing one to add you (give them your user id from the account menu)."
+        description="Create one to start its books, or ask an admin of an existing one to invite you: open the link they send you."
         action={
           <Button onClick={() => setCreating(true)}>
             <Plus aria-hidden="true" />

@@ -41,7 +41,9 @@ export function checkMember(draft: Draft): Partial<Record<keyof Draft, string>> 
 
 /**
  * Add a person who has signed in to SENT at least once (so they have a user
- * id) to this organization, with a role. Only an owner may add an owner.
+ * id) to this organization, with a role, without an invitation: for when
+ * they can hand over their user id but not receive a link. Only an owner may
+ * add an owner.
  */
 export function AddMemberDialog(): ReactNode {
   const { role: myRole, organizationName } = useOrganization();
@@ -87,16 +89,16 @@ export function AddMemberDialog(): ReactNode {
       }}
     >
       <DialogTrigger asChild>
-        <Button>
+        <Button variant="outline">
           <UserPlus aria-hidden="true" />
-          Add member
+          Add by user id
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Add a member</DialogTitle>
           <DialogDescription>
-            The person signs in to SENT once, then gives you their user id (account menu → Copy my user id).
+            Usually, invite them instead. To add them directly, they sign in to SENT once, then give you their user id (account menu → Copy my user id).
           </DialogDescription>
         </DialogHeader>
         <form className="grid gap-4" onSubmit={submit} noValidate>

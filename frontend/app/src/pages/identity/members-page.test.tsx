@@ -1,4 +1,4 @@
-import type { Me_Serialize, Member } from "@sent/sdk";
+import type { Invitation, Me_Serialize, Member } from "@sent/sdk";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
@@ -37,6 +37,7 @@ describe("MembersPage", () => {
     const server = fakeServer({
       "identity.listMembers": () => ok({ items: [alice, carol], nextCursor: null }),
       "identity.getOrganization": () => ok(organization),
+      "identity.listInvitations": () => ok({ items: [], nextCursor: null }),
       "identity.updateMemberRole": (params) => ok({ ...carol, ...(params as object), version: 4 }),
       "identity.me": () => ok(me),
     });
@@ -59,11 +60,12 @@ describe("MembersPage", () => {
     const server = fakeServer({
       "identity.listMembers": () => ok({ items: [alice], nextCursor: null }),
       "identity.getOrganization": () => ok(organization),
+      "identity.listInvitations": () => ok({ items: [], nextCursor: null }),
       "identity.addMember": () => fail("conflict", -32009, "This user is already a member", {}),
     });
     const user = userEvent.setup({ delay: null });
     renderInOrganization(page(), server.client);
-    await user.click(await screen.findByRole("button", { name: "Add member" }));
+    await user.click(await screen.findByRole("button", { name: "Add by user id" }));
     const dialog = await screen.findByRole("dialog", { name: "Add a member" });
 
     await user.click(within(dialog).getByRole("button", { name: "Add member" }));
@@ -79,5 +81,65 @@ describe("MembersPage", () => {
     expect(alert.getAttribute("data-error-kind")).toBe("conflict");
     expect(alert.textContent).toContain("This user is already a member");
     expect(server.callsOf("identity.addMember")[0]?.params).toEqual({ userId: carol.userId, email: carol.email, displayName: "Carol", role: "member" });
+  });
+
+  it("lists the invitations to admins, and revokes one with its version, showing a conflict", async () => {
+    const pending: Invitation = {
+      invitationId: "0190a8e2-0000-7000-8000-0000000001a1",
+      email: "dave@acme.test",
+      role: "member",
+      invitedBy: alice.userId,
+      status: "pending",
+      createdAt: "2026-03-01T09:00:00Z",
+      expiresAt: "2026-03-08T09:00:00Z",
+      version: 2,
+    };
+    const accepted: Invitation = { ...pending, invitationId: "0190a8e2-0000-7000-8000-0000000001a0", email: "carol@acme.test", status: "accepted", invitedBy: carol.userId };
+    const server = fakeServer({
+      "identity.listMembers": () => ok({ items: [alice], nextCursor: null }),
+      "identity.getOrganization": () => ok(organization),
+      "identity.listInvitations": () => ok({ items: [pending, accepted], nextCursor: null }),
+      "identity.revokeInvitation": () => fail("conflict", -32009, "The invitation is already accepted"),
+    });
+    const user = userEvent.setup({ delay: null });
+    renderInOrganization(page(), server.client, { ...ACME, role: "admin" });
+
+    const invitations = await screen.findByRole("table", { name: "Invitations" });
+    const daveRow = within(invitations).getByRole("row", { name: /dave@acme\.test/ });
+    expect(within(daveRow).getByText("Pending")).toBeTruthy();
+    expect(within(daveRow).getByText("Alice Acme")).toBeTruthy();
+    const carolRow = within(invitations).getByRole("row", { name: /carol@acme\.test/ });
+    expect(within(carolRow).getByText("Accepted")).toBeTruthy();
+    expect(within(carolRow).queryByRole("button", { name: /Revoke/ })).toBeNull();
+    // Invitations first; adding by user id stays for those who have one.
+    expect(screen.getByRole("button", { name: "Invite member" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Add by user id" })).toBeTruthy();
+
+    await user.click(within(daveRow).getByRole("button", { name: "Revoke the invitation for dave@acme.test" }));
+    const confirm = await screen.findByRole("alertdialog", { name: "Revoke the invitation for dave@acme.test?" });
+    expect(server.callsOf("identity.revokeInvitation")).toEqual([]);
+    await user.click(within(confirm).getByRole("button", { name: "Revoke" }));
+
+    const alert = await within(confirm).findByRole("alert");
+    expect(alert.getAttribute("data-error-kind")).toBe("conflict");
+    expect(alert.textContent).toContain("The invitation is already accepted");
+    expect(server.callsOf("identity.revokeInvitation")[0]).toMatchObject({
+      params: { invitationId: pending.invitationId, version: 2 },
+      organization: ACME.organizationId,
+    });
+    // The refusal means the list is stale: it is read again.
+    await waitFor(() => expect(server.callsOf("identity.listInvitations").length).toBeGreaterThan(1));
+  });
+
+  it("shows no invitations to those who may not manage members", async () => {
+    const server = fakeServer({
+      "identity.listMembers": () => ok({ items: [alice], nextCursor: null }),
+      "identity.getOrganization": () => ok(organization),
+    });
+    renderInOrganization(page(), server.client, { ...ACME, role: "member" });
+    await screen.findByRole("row", { name: /alice@acme\.test/ });
+    expect(screen.queryByRole("table", { name: "Invitations" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Invite member" })).toBeNull();
+    expect(server.callsOf("identity.listInvitations")).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ import { useOrganization } from "@/lib/organization";
 import { hasRole, ROLE_LABELS, ROLES } from "@/lib/roles";
 
 import { AddMemberDialog } from "./add-member-dialog";
+import { InvitationsCard } from "./invitations-card";
+import { InviteMemberDialog } from "./invite-member-dialog";
 import { useMembers, useOrganizationDetails, useRemoveMember, useRenameOrganization, useUpdateMemberRole } from "./queries";
 
 export function MembersPage(): ReactNode {
@@ -34,8 +36,20 @@ export function MembersPage(): ReactNode {
   const canManage = hasRole(role, "admin");
   return (
     <>
-      <PageHeader title="Members" description={`Who belongs to ${organizationName}, and what each may do.`} actions={canManage ? <AddMemberDialog /> : undefined} />
+      <PageHeader
+        title="Members"
+        description={`Who belongs to ${organizationName}, and what each may do.`}
+        actions={
+          canManage ? (
+            <>
+              <InviteMemberDialog />
+              <AddMemberDialog />
+            </>
+          ) : undefined
+        }
+      />
       <MembersCard canManage={canManage} />
+      {canManage ? <InvitationsCard /> : null}
       <OrganizationCard canRename={canManage} />
     </>
   );
@@ -60,7 +74,7 @@ function MembersCard({ canManage }: { canManage: boolean }): ReactNode {
         ) : members.isError ? (
           <ErrorNotice error={members.error} onRetry={() => void members.refetch()} />
         ) : members.data.length === 0 ? (
-          <EmptyState icon={<Users />} title="No members" description="Add the people who work in this organization." />
+          <EmptyState icon={<Users />} title="No members" description="Invite the people who work in this organization." />
         ) : (
           <Table aria-labelledby="members-title">
             <TableHeader>

@@ -206,7 +206,10 @@ async function aliceScenario(browser: Browser, stack: Stack): Promise<AliceResul
     await openLedgerSection(page, "Overview");
     const bank = page.getByRole("row", { name: /1150 E2E Bank/ });
     const consulting = page.getByRole("row", { name: /4150 E2E Consulting/ });
-    await bank.waitFor();
+    // The overview may first show the trial balance it had cached; wait for
+    // the refetched one rather than reading the first rows that appear.
+    await bank.getByRole("cell").nth(2).getByText("1,234.56", { exact: true }).waitFor();
+    await consulting.getByRole("cell").nth(3).getByText("1,234.56", { exact: true }).waitFor();
     const bankCells = await bank.getByRole("cell").allInnerTexts();
     const consultingCells = await consulting.getByRole("cell").allInnerTexts();
     check(bankCells[2]?.trim() === "1,234.56", `1150 debit: ${bankCells.join(" | ")}`);

@@ -419,6 +419,7 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    console.log(`${passed} passed, ${failed} failed`);
     console.log(`screenshots: ${screenshots}`);
+    // The summary is the last line, as `make test` promises.
+    console.log(`${passed} passed, ${failed} failed`);
   });

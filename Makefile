@@ -8,12 +8,15 @@ SHELL := /bin/bash
 CARGO ?= cargo
 # Debian packages the project needs: the database (and its server binaries).
 APT_PACKAGES := postgresql postgresql-contrib
+# Debian packages the desktop app needs (not `make run`): WebKitGTK to build
+# it; a virtual display, the WebDriver and a session bus for its window tests.
+DESKTOP_APT_PACKAGES := libwebkit2gtk-4.1-dev xvfb webkit2gtk-driver dbus-daemon
 TOOLS := $(CURDIR)/.tools
 CORNUCOPIA := $(TOOLS)/bin/cornucopia
 CORNUCOPIA_VERSION := 1.0.1
 NEXTEST := $(shell command -v cargo-nextest 2>/dev/null)
 
-.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db web test-web test-e2e e2e-deps
+.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db web test-web test-e2e e2e-deps desktop-deps desktop deb test-desktop bench-desktop
 
 help: ## List the targets.
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,9 +43,9 @@ run: deps web ## Start SENT on http://127.0.0.1:8080 with an embedded PostgreSQL
 	SENT_DEV_PROVIDER=$${SENT_DEV_PROVIDER:-$$([ -n "$${SENT_OIDC_ISSUER:-}" ] && echo false || echo true)} \
 	  exec ./target/debug/sent-server
 
-test: deps lint check test-ts test-oidc test-rust test-web test-e2e ## Everything CI checks: format, lints, generated-code drift, all tests.
+test: deps desktop-deps lint check test-ts test-oidc test-rust test-web test-e2e test-desktop ## Everything CI checks: format, lints, generated-code drift, all tests.
 
-lint: ## rustfmt check and clippy with warnings as errors.
+lint: desktop-deps ## rustfmt check and clippy with warnings as errors.
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --all-features -- -D warnings
 
@@ -84,6 +87,29 @@ e2e-deps: ## Install Debian's Chromium for the browser tests (Playwright drives 
 test-e2e: e2e-deps web ## The web UI in Chromium against its own `make run` stack (free ports, own data dir); screenshots in target/e2e-screenshots/.
 	$(CARGO) build -p sent-server
 	cd frontend/app && npm run --silent e2e
+
+desktop-deps: ## Install the desktop app's system packages (WebKitGTK; Xvfb, WebKitWebDriver and D-Bus for its tests).
+	@missing=""; for p in $(DESKTOP_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+desktop: deps desktop-deps web ## Build the desktop app (target/debug/sent-app) with the web UI embedded.
+	$(CARGO) build -p sent-app
+
+deb: deps desktop-deps web ## Build the desktop app's Debian package (target/release/bundle/deb/) with the Tauri command line.
+	@cd backend/desktop && if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund --loglevel=error; fi
+	cd backend/desktop && npx --no-install tauri build --bundles deb
+	@ls -1 target/release/bundle/deb/*.deb
+
+test-desktop: deps desktop-deps web ## The desktop app end to end in a real window (Xvfb, WebKitWebDriver); screenshot in target/desktop-screenshots/.
+	$(CARGO) test -p sent-app --test desktop -- --ignored --skip desktop_benchmarks
+
+bench-desktop: deps desktop-deps web ## Desktop measurements (release build): IPC vs HTTP round trip from the webview, cold start to first paint.
+	$(CARGO) test --release -p sent-app --test desktop -- --ignored --exact desktop_benchmarks --nocapture
 
 clean-test-db: ## Stop and remove the tests' cluster.
 	@dir=target/sent-test-pg; if [ -f $$dir/postmaster.pid ]; then \

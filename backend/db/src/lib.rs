@@ -8,6 +8,8 @@
 //!   which row-level security always applies to.
 //! - [`pool`]: the deadpool pool and the start-up checks on it.
 //! - [`migrate`]: the versioned migrations in `migrations/` (refinery).
+//! - [`open`]: what a host does at start: the external database or the
+//!   embedded cluster, migrated and pooled.
 //! - [`testing`] (feature `testing`): a throw-away cluster and a fresh
 //!   database per test.
 //!
@@ -17,6 +19,7 @@
 pub mod embedded;
 mod error;
 pub mod migrate;
+pub mod open;
 pub mod pool;
 pub mod roles;
 #[cfg(feature = "testing")]

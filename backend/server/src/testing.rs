@@ -100,8 +100,8 @@ impl TestServer {
             provider.audience(),
             "--oidc-client-id",
             "sent-web",
-            "--oidc-client-secret",
-            secret,
+            // `=`: a secret may start with `-`.
+            &format!("--oidc-client-secret={secret}"),
             "--public-url",
             &public_url,
             "--jwks-min-refresh-secs",

@@ -16,7 +16,7 @@ CORNUCOPIA := $(TOOLS)/bin/cornucopia
 CORNUCOPIA_VERSION := 1.0.1
 NEXTEST := $(shell command -v cargo-nextest 2>/dev/null)
 
-.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db web test-web test-e2e e2e-deps desktop-deps desktop deb test-desktop bench-desktop
+.PHONY: help deps run test test-rust test-oidc test-ts sdk-deps lint fmt gen check check-api bench clean-test-db web test-web test-e2e e2e-deps desktop-deps desktop deb test-desktop bench-desktop bench-transports
 
 help: ## List the targets.
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -110,6 +110,9 @@ test-desktop: deps desktop-deps web ## The desktop app end to end in a real wind
 
 bench-desktop: deps desktop-deps web ## Desktop measurements (release build): IPC vs HTTP round trip from the webview, cold start to first paint.
 	$(CARGO) test --release -p sent-app --test desktop -- --ignored --exact desktop_benchmarks --nocapture
+
+bench-transports: deps ## tarpc against JSON-RPC over HTTP for the no-database method, same concurrency, one process; see docs/benchmarks.md.
+	$(CARGO) test --release -p sent-server --all-features --test transport_bench -- --ignored --nocapture
 
 clean-test-db: ## Stop and remove the tests' cluster.
 	@dir=target/sent-test-pg; if [ -f $$dir/postmaster.pid ]; then \

@@ -134,5 +134,27 @@ check: deps $(CORNUCOPIA) ## Fail if regenerating would change any checked-in ge
 check-api: ## Fail on a wire-breaking change since the released OpenRPC document (frontend/sdk/openrpc.released.json).
 	$(CARGO) run -q -p sent-gen -- check-api
 
+# The benchmarks' own throw-away cluster (never .data/pg, never the tests').
+BENCH_PG := $(CURDIR)/target/bench-pg
+# Extra flags for sent-bench, e.g. BENCH_ARGS="--seconds 4 --skip-fixture".
+BENCH_ARGS ?=
+
+bench: deps ## Throughput against baselines (bare axum, pgbench) and the 500-method fixture; see docs/benchmarks.md.
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "installing: wrk"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends wrk >/dev/null; \
+	}
+	$(CARGO) build --release -p sent-bench
+	@stop_cluster() { \
+	  dir=$(BENCH_PG); pg_ctl=$$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl; \
+	  if [ -f $$dir/postmaster.pid ]; then \
+	    if [ "$$(id -u)" = 0 ]; then runuser -u postgres -- $$pg_ctl stop -D $$dir -m fast >/dev/null 2>&1 || true; \
+	    else $$pg_ctl stop -D $$dir -m fast >/dev/null 2>&1 || true; fi; \
+	  fi; rm -rf $$dir $$dir.credentials.json $$dir.log $$dir.lock; \
+	}; \
+	stop_cluster; trap stop_cluster EXIT; \
+	SENT_TEST_PG_DIR=$(BENCH_PG) ./target/release/sent-bench $(BENCH_ARGS)
+
 $(CORNUCOPIA):
 	$(CARGO) install cornucopia --version $(CORNUCOPIA_VERSION) --locked --root $(TOOLS)

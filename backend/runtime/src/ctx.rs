@@ -122,13 +122,16 @@ impl Ctx {
             let org = organization_id.map(|id| id.to_string()).unwrap_or_default();
             let user = self.identity.as_ref().map(|i| i.user_id.to_string()).unwrap_or_default();
             let timeout = format!("{}ms", self.statement_timeout.as_millis().max(1));
-            tx.client
-                .execute(
+            // Prepared once per connection: a plain `execute` of the text
+            // would parse and plan it again on every call.
+            let settings = tx
+                .client
+                .prepare_cached(
                     "SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), \
                      set_config('statement_timeout', $3, true)",
-                    &[&org, &user, &timeout],
                 )
                 .await?;
+            tx.client.execute(&settings, &[&org, &user, &timeout]).await?;
             tx.organization_id = organization_id;
         }
         Ok(&tx.client)

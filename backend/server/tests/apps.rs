@@ -2,13 +2,9 @@
 
 mod common;
 
-use common::{books, id};
+use common::{books, code, id};
 use sent_server::testing::TestServer;
 use serde_json::{Value, json};
-
-fn code(response: &Value) -> i64 {
-    response["error"]["code"].as_i64().unwrap_or_else(|| panic!("expected an error: {response}"))
-}
 
 #[tokio::test]
 async fn the_creator_of_an_organization_owns_it_and_sees_it_in_me() {

@@ -3,13 +3,9 @@
 
 mod common;
 
-use common::books;
+use common::{books, code};
 use sent_server::testing::TestServer;
-use serde_json::{Value, json};
-
-fn code(response: &Value) -> i64 {
-    response["error"]["code"].as_i64().unwrap_or_else(|| panic!("expected an error: {response}"))
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn the_invited_person_joins_with_the_role_once() {

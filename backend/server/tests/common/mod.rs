@@ -17,6 +17,11 @@ pub struct Books {
     pub entry: Uuid,
 }
 
+/// The error code of a response that must be an error.
+pub fn code(response: &Value) -> i64 {
+    response["error"]["code"].as_i64().unwrap_or_else(|| panic!("expected an error: {response}"))
+}
+
 pub fn id(value: &Value) -> Uuid {
     value.as_str().and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("not a uuid: {value}"))
 }

@@ -17,23 +17,26 @@ use serde::Deserialize;
 use crate::identity::Identity;
 use crate::introspection::Introspector;
 use crate::jwks::Jwks;
+use crate::verified::{self, VerifiedTokens};
 
 /// How access tokens are checked.
 #[derive(Debug)]
 pub struct TokenVerifier {
-    pub issuer: String,
-    pub audience: String,
-    pub jwks: Jwks,
+    issuer: String,
+    audience: String,
+    jwks: Jwks,
     /// Seconds of clock skew tolerated on `exp` and `nbf`.
-    pub leeway_secs: u64,
+    leeway_secs: u64,
     /// For opaque (non-JWT) tokens.
-    pub introspector: Option<Introspector>,
+    introspector: Option<Introspector>,
+    verified: VerifiedTokens,
 }
 
 #[derive(Debug, Deserialize)]
 struct Claims {
     iss: String,
     sub: String,
+    exp: u64,
     #[serde(default)]
     email: Option<String>,
     #[serde(default)]
@@ -46,8 +49,38 @@ pub(crate) fn refused(why: &str) -> RpcError {
 }
 
 impl TokenVerifier {
+    /// Trust JWT access tokens `issuer` signs for `audience` with a key of
+    /// `jwks`; no clock skew and no introspection until set.
+    pub fn new(issuer: impl Into<String>, audience: impl Into<String>, jwks: Jwks) -> Self {
+        Self {
+            issuer: issuer.into(),
+            audience: audience.into(),
+            jwks,
+            leeway_secs: 0,
+            introspector: None,
+            verified: VerifiedTokens::default(),
+        }
+    }
+
+    /// Tolerate `secs` of clock skew on `exp` and `nbf`.
+    #[must_use]
+    pub fn with_leeway(mut self, secs: u64) -> Self {
+        self.leeway_secs = secs;
+        self
+    }
+
+    /// Check opaque tokens at the provider's introspection endpoint.
+    #[must_use]
+    pub fn with_introspector(mut self, introspector: Option<Introspector>) -> Self {
+        self.introspector = introspector;
+        self
+    }
+
     /// The identity a token proves, or -32001.
     pub async fn verify(&self, token: &str) -> Result<Identity, RpcError> {
+        if let Some(identity) = self.verified.get(token, verified::now()) {
+            return Ok(identity);
+        }
         if token.split('.').count() != 3 {
             return match &self.introspector {
                 Some(introspector) => introspector.verify(token, &self.issuer, &self.audience).await,
@@ -74,7 +107,9 @@ impl TokenVerifier {
         validation.validate_nbf = true;
         let data = jsonwebtoken::decode::<Claims>(token, &key, &validation).map_err(|e| refused(&e.to_string()))?;
         let claims = data.claims;
-        Ok(Identity::new(&claims.iss, &claims.sub, claims.email, claims.name))
+        let identity = Identity::new(&claims.iss, &claims.sub, claims.email, claims.name);
+        self.verified.insert(token, &identity, claims.exp, verified::now());
+        Ok(identity)
     }
 }
 

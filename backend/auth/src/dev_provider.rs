@@ -390,13 +390,8 @@ mod tests {
         assert!(provider.client_secret("sent-cli").is_none());
 
         let token = provider.client_credentials_token("acme-service").await?;
-        let verifier = TokenVerifier {
-            issuer: provider.issuer().to_owned(),
-            audience: provider.audience().to_owned(),
-            jwks: Jwks::remote(provider.jwks_uri(), crate::http::client()?, Duration::from_secs(1)).await?,
-            leeway_secs: 30,
-            introspector: None,
-        };
+        let jwks = Jwks::remote(provider.jwks_uri(), crate::http::client()?, Duration::from_secs(1)).await?;
+        let verifier = TokenVerifier::new(provider.issuer(), provider.audience(), jwks).with_leeway(30);
         let identity = verifier.verify(&token).await.map_err(|e| format!("{e:?}"))?;
         assert_eq!(identity.subject, "acme-service");
         assert_eq!(identity.issuer, provider.issuer());

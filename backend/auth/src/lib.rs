@@ -5,7 +5,8 @@
 //! - [`identity`]: the signed-in person or service account, and SENT's user
 //!   id for it.
 //! - [`access_token`]: bearer tokens: JWT access tokens checked against the
-//!   provider's keys, opaque ones through [`introspection`].
+//!   provider's keys, opaque ones through [`introspection`]; `verified`
+//!   keeps the tokens already checked, until their expiry (bounded).
 //! - [`jwks`]: the provider's keys, cached, re-fetched (rate-limited) when a
 //!   token names an unknown key.
 //! - [`relying_party`]: sign-in with the authorization-code flow and PKCE
@@ -28,6 +29,7 @@ pub mod jwks;
 pub mod relying_party;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod verified;
 
 pub use access_token::TokenVerifier;
 pub use identity::{Identity, user_id};

@@ -64,13 +64,7 @@ impl TestIssuer {
 
     /// A verifier that trusts this issuer.
     pub fn verifier(&self) -> TokenVerifier {
-        TokenVerifier {
-            issuer: self.issuer.clone(),
-            audience: self.audience.clone(),
-            jwks: Jwks::fixed(self.jwks()),
-            leeway_secs: 30,
-            introspector: None,
-        }
+        TokenVerifier::new(&self.issuer, &self.audience, Jwks::fixed(self.jwks())).with_leeway(30)
     }
 
     /// The identity a token for `subject` proves.

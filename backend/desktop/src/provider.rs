@@ -34,13 +34,7 @@ pub async fn verifier(
     http: &reqwest::Client,
 ) -> Result<TokenVerifier, sent_auth::jwks::JwksError> {
     let jwks = Jwks::discover(&settings.issuer, http.clone(), MIN_REFRESH).await?;
-    Ok(TokenVerifier {
-        issuer: settings.issuer.clone(),
-        audience: settings.audience.clone(),
-        jwks,
-        leeway_secs: LEEWAY_SECS,
-        // A public client may not introspect others' tokens, and the tokens
-        // it gets are JWTs: nothing to introspect.
-        introspector: None,
-    })
+    // A public client may not introspect others' tokens, and the tokens it
+    // gets are JWTs: nothing to introspect.
+    Ok(TokenVerifier::new(&settings.issuer, &settings.audience, jwks).with_leeway(LEEWAY_SECS))
 }

@@ -120,13 +120,9 @@ pub async fn configure(config: &Config) -> Result<IdentityProvider, ProviderErro
         }
         _ => None,
     };
-    let verifier = TokenVerifier {
-        issuer: settings.issuer,
-        audience: settings.audience,
-        jwks,
-        leeway_secs: LEEWAY_SECS,
-        introspector,
-    };
+    let verifier = TokenVerifier::new(settings.issuer, settings.audience, jwks)
+        .with_leeway(LEEWAY_SECS)
+        .with_introspector(introspector);
     Ok(IdentityProvider { verifier: Some(Arc::new(verifier)), relying_party, dev })
 }
 

@@ -11,6 +11,8 @@
 //!   token names an unknown key.
 //! - [`relying_party`]: sign-in with the authorization-code flow and PKCE
 //!   (`openidconnect`), for the web host and native apps alike.
+//! - [`loopback`] (feature `loopback`): the loopback redirect a native app
+//!   (the CLI, the desktop app) signs in through.
 //! - [`http`]: the one HTTP client that talks to the provider (no redirects,
 //!   timeouts).
 //! - [`dev_provider`] (feature `dev-provider`): starts the local OpenID
@@ -26,6 +28,8 @@ pub mod http;
 pub mod identity;
 pub mod introspection;
 pub mod jwks;
+#[cfg(feature = "loopback")]
+pub mod loopback;
 pub mod relying_party;
 #[cfg(feature = "testing")]
 pub mod testing;

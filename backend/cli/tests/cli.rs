@@ -541,7 +541,7 @@ async fn a_person_signs_in_in_the_browser_and_the_saved_token_carries_calls() {
 
     let (status, page) = sign_in_at(&url, provider.issuer(), &alice.email, &alice.password).await;
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("Signed in as alice@acme.test"), "{page}");
+    assert!(page.contains("signed in to SENT as alice@acme.test"), "{page}");
     let status =
         tokio::time::timeout(Duration::from_secs(30), child.wait()).await.expect("login ends").expect("login ran");
     let mut rest = String::new();

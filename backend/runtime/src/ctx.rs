@@ -30,6 +30,9 @@ pub struct Ctx {
     tenant: Option<Tenant>,
     pool: Pool,
     statement_timeout: Duration,
+    /// A query method's transaction is `READ ONLY`: the database itself
+    /// refuses a write from a method declared as a query.
+    read_only: bool,
     tx: Option<Transaction>,
 }
 
@@ -40,6 +43,16 @@ struct Transaction {
     organization_id: Option<Uuid>,
 }
 
+/// The tenant, the actor and the call's deadline as the database sees
+/// them, for row-level security and the audit row; `true`: for this
+/// transaction only.
+const SETTINGS: &str = "SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), \
+                        set_config('statement_timeout', $3, true)";
+
+/// A query run together with the start of the call's transaction.
+pub(crate) type Query<'c, T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, tokio_postgres::Error>> + Send + 'c>>;
+
 impl std::fmt::Debug for Transaction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Transaction").field("organization_id", &self.organization_id).finish_non_exhaustive()
@@ -47,8 +60,14 @@ impl std::fmt::Debug for Transaction {
 }
 
 impl Ctx {
-    pub(crate) fn new(request_id: String, identity: Option<Identity>, pool: Pool, statement_timeout: Duration) -> Self {
-        Self { request_id, identity, tenant: None, pool, statement_timeout, tx: None }
+    pub(crate) fn new(
+        request_id: String,
+        identity: Option<Identity>,
+        pool: Pool,
+        statement_timeout: Duration,
+        read_only: bool,
+    ) -> Self {
+        Self { request_id, identity, tenant: None, pool, statement_timeout, read_only, tx: None }
     }
 
     /// The id that ties this call's log lines and audit row together.
@@ -105,36 +124,64 @@ impl Ctx {
     /// set for row-level security.
     pub async fn db(&mut self) -> Result<&crate::Db, RpcError> {
         let organization_id = self.tenant.map(|t| t.organization_id);
-        let needs_settings = match &self.tx {
-            None => {
-                let client = self.pool.get().await.map_err(crate::database_unavailable)?;
-                let cancel = client.cancel_token();
-                client.batch_execute("BEGIN").await?;
-                self.tx = Some(Transaction { client, cancel, organization_id: None });
-                true
-            }
-            Some(tx) => tx.organization_id != organization_id,
-        };
+        if self.tx.as_ref().is_none_or(|tx| tx.organization_id != organization_id) {
+            self.enter(|_| Box::pin(std::future::ready(Ok(())))).await?;
+        }
+        self.tx.as_ref().map(|tx| &tx.client).ok_or_else(|| RpcError::internal("transaction vanished"))
+    }
+
+    /// Bring the transaction in line with the call's tenant (begin it, set
+    /// the tenant and actor) and run `first` on it, all in one round trip:
+    /// tokio-postgres sends the requests of futures polled together without
+    /// waiting for each answer, and the server runs them in the order sent.
+    /// `futures::join!` polls in the order written, so `BEGIN` goes first,
+    /// the settings second and `first` last, and `first` runs as the tenant.
+    pub(crate) async fn enter<T>(
+        &mut self,
+        first: impl for<'c> FnOnce(&'c crate::Db) -> Query<'c, T>,
+    ) -> Result<T, RpcError> {
+        let organization_id = self.tenant.map(|t| t.organization_id);
+        let begin = self.tx.is_none();
+        if begin {
+            let client = self.pool.get().await.map_err(crate::database_unavailable)?;
+            let cancel = client.cancel_token();
+            self.tx = Some(Transaction { client, cancel, organization_id: None });
+        }
         let Some(tx) = self.tx.as_mut() else {
             return Err(RpcError::internal("transaction vanished"));
         };
-        if needs_settings {
-            let org = organization_id.map(|id| id.to_string()).unwrap_or_default();
-            let user = self.identity.as_ref().map(|i| i.user_id.to_string()).unwrap_or_default();
-            let timeout = format!("{}ms", self.statement_timeout.as_millis().max(1));
+        let settings = if begin || tx.organization_id != organization_id {
             // Prepared once per connection: a plain `execute` of the text
             // would parse and plan it again on every call.
-            let settings = tx
-                .client
-                .prepare_cached(
-                    "SELECT set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), \
-                     set_config('statement_timeout', $3, true)",
-                )
-                .await?;
-            tx.client.execute(&settings, &[&org, &user, &timeout]).await?;
-            tx.organization_id = organization_id;
-        }
-        Ok(&tx.client)
+            Some(tx.client.prepare_cached(SETTINGS).await?)
+        } else {
+            None
+        };
+        let org = organization_id.map(|id| id.to_string()).unwrap_or_default();
+        let user = self.identity.as_ref().map(|i| i.user_id.to_string()).unwrap_or_default();
+        let timeout = format!("{}ms", self.statement_timeout.as_millis().max(1));
+        let client: &crate::Db = &tx.client;
+        let (began, set, value) = futures::join!(
+            async {
+                match (begin, self.read_only) {
+                    (false, _) => Ok(()),
+                    (true, false) => client.batch_execute("BEGIN").await,
+                    (true, true) => client.batch_execute("BEGIN READ ONLY").await,
+                }
+            },
+            async {
+                match &settings {
+                    Some(statement) => client.execute(statement, &[&org, &user, &timeout]).await.map(drop),
+                    None => Ok(()),
+                }
+            },
+            first(client),
+        );
+        began?;
+        set?;
+        let value = value?;
+        tx.organization_id = organization_id;
+        Ok(value)
     }
 
     /// Whether a transaction is open.
@@ -163,6 +210,25 @@ impl Ctx {
         Ok(())
     }
 
+    /// End a read-only transaction without waiting for the database's
+    /// answer: nothing it read can be undone by how its `COMMIT` goes, so the
+    /// call's answer need not wait a round trip for it. The connection goes
+    /// back to the pool once the `COMMIT` is answered; one that fails it is
+    /// closed instead.
+    pub(crate) fn finish_read_only(&mut self) {
+        let Some(tx) = self.tx.take() else { return };
+        debug_assert!(self.read_only, "only a read-only transaction may end unawaited");
+        let mut ending = Ending(Some(tx.client));
+        tokio::spawn(async move {
+            if let Some(client) = &ending.0
+                && client.batch_execute("COMMIT").await.is_ok()
+            {
+                // Answered: the connection may be reused.
+                drop(ending.0.take());
+            }
+        });
+    }
+
     /// Roll the call's transaction back; a connection that cannot roll back
     /// is closed rather than returned to the pool.
     pub(crate) async fn rollback(&mut self) {
@@ -175,6 +241,19 @@ impl Ctx {
     }
 }
 
+/// A connection whose transaction is ending: unless the end was confirmed
+/// (and the connection taken out), dropping it closes the connection, so an
+/// unconfirmed transaction never reaches the next call.
+struct Ending(Option<Object>);
+
+impl Drop for Ending {
+    fn drop(&mut self) {
+        if let Some(client) = self.0.take() {
+            drop(Object::take(client));
+        }
+    }
+}
+
 impl Drop for Ctx {
     fn drop(&mut self) {
         // A call abandoned mid-transaction (its client went away, or it
@@ -183,5 +262,82 @@ impl Drop for Ctx {
         if let Some(tx) = self.tx.take() {
             drop(Object::take(tx.client));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pool of one connection as the server's role, so the next call is
+    /// sure to get the connection the last one used.
+    async fn one_connection() -> (sent_db::testing::TestDb, Pool) {
+        let db = sent_db::testing::test_database().await;
+        let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: db.app_url.clone(), max_size: 1 })
+            .await
+            .expect("pool");
+        (db, pool)
+    }
+
+    fn call(pool: &Pool, read_only: bool) -> Ctx {
+        let identity = Identity::new("https://issuer.test", "alice", None, None);
+        let mut cx = Ctx::new("r1".into(), Some(identity), pool.clone(), Duration::from_secs(5), read_only);
+        cx.set_tenant(Tenant { organization_id: Uuid::now_v7(), role: Role::Owner });
+        cx
+    }
+
+    /// What a connection from the pool carries: an open transaction (its
+    /// start before this statement's), the tenant. A simple query, so that
+    /// outside a transaction block both starts are the same instant.
+    async fn leftovers(pool: &Pool) -> (bool, String) {
+        let client = pool.get().await.expect("a connection");
+        let messages = client
+            .simple_query(
+                "SELECT xact_start <> query_start, coalesce(current_setting('app.org_id', true), '') \
+                 FROM pg_stat_activity WHERE pid = pg_backend_pid()",
+            )
+            .await
+            .expect("query");
+        let row = messages
+            .iter()
+            .find_map(|m| match m {
+                tokio_postgres::SimpleQueryMessage::Row(row) => Some(row),
+                _ => None,
+            })
+            .expect("a row");
+        (row.get(0) == Some("t"), row.get(1).unwrap_or_default().to_owned())
+    }
+
+    #[tokio::test]
+    async fn a_query_method_cannot_write_and_leaves_its_connection_clean() {
+        let (_db, pool) = one_connection().await;
+        let mut cx = call(&pool, true);
+        let organization_id = cx.organization_id().unwrap();
+        let db = cx.db().await.expect("the transaction");
+        let setting: String = db.query_one("SELECT current_setting('app.org_id')", &[]).await.unwrap().get(0);
+        assert_eq!(setting, organization_id.to_string(), "the tenant is set with the transaction's start");
+        let write = db.execute("INSERT INTO organizations (organization_id, name) VALUES ($1, 'x')", &[&organization_id]).await;
+        let code = write.expect_err("a write in a query").code().cloned();
+        assert_eq!(code, Some(tokio_postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION));
+        cx.rollback().await;
+
+        let mut cx = call(&pool, true);
+        cx.db().await.expect("the transaction");
+        cx.finish_read_only();
+        drop(cx);
+        // The pool's one connection is handed out only after its COMMIT was
+        // answered: no transaction, no tenant left on it.
+        assert_eq!(leftovers(&pool).await, (false, String::new()));
+    }
+
+    #[tokio::test]
+    async fn a_mutation_may_write() {
+        let (_db, pool) = one_connection().await;
+        let mut cx = call(&pool, false);
+        let db = cx.db().await.expect("the transaction");
+        let read_only: String = db.query_one("SHOW transaction_read_only", &[]).await.unwrap().get(0);
+        assert_eq!(read_only, "off");
+        cx.commit().await.expect("commit");
+        assert_eq!(leftovers(&pool).await, (false, String::new()));
     }
 }

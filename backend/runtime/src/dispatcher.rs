@@ -127,7 +127,8 @@ impl Dispatcher {
             Access::Public => None,
             Access::Authenticated | Access::Member(_) => Some(self.authenticate(credentials).await?),
         };
-        let mut cx = Ctx::new(request_id, identity, self.inner.pool.clone(), self.inner.options.deadline);
+        let read_only = meta.kind == Kind::Query;
+        let mut cx = Ctx::new(request_id, identity, self.inner.pool.clone(), self.inner.options.deadline, read_only);
 
         let deadline = self.inner.options.deadline;
         match tokio::time::timeout(deadline, run_in_transaction(handler, &mut cx, credentials, params)).await {
@@ -194,7 +195,9 @@ async fn run_in_transaction(
     if let Some(facts) = &outcome.audit {
         crate::audit::append(cx, meta.name, facts).await?;
     }
-    if cx.in_transaction() {
+    if meta.kind == Kind::Query {
+        cx.finish_read_only();
+    } else if cx.in_transaction() {
         cx.commit().await?;
     }
     Ok(outcome)
@@ -206,8 +209,14 @@ async fn membership_role(cx: &mut Ctx, organization_id: Uuid) -> Result<Role, Rp
     // The lookup runs as the organization itself (row-level security), then
     // the role is what the row says.
     cx.set_tenant(Tenant { organization_id, role: Role::Auditor });
-    let role =
-        sent_queries::queries::identity::member_role().bind(cx.db().await?, &organization_id, &user_id).opt().await?;
+    // Sent together with the transaction's start: one round trip, not three.
+    let role = cx
+        .enter(move |db| {
+            Box::pin(async move {
+                sent_queries::queries::identity::member_role().bind(db, &organization_id, &user_id).opt().await
+            })
+        })
+        .await?;
     let role = role
         .as_deref()
         .and_then(Role::from_name)

@@ -156,7 +156,7 @@ mod tests {
         let ctx = include_str!("../../runtime/src/ctx.rs").replace("\\\n", "").replace('"', " ");
         assert!(normal(&ctx).contains(&normal(SET_CONFIG)), "Ctx::enter no longer runs: {SET_CONFIG}");
         assert!(
-            ctx.contains("batch_execute( BEGIN READ ONLY )"),
+            normal(&ctx).contains("if self.read_only { BEGIN READ ONLY } else { BEGIN }"),
             "a query method's transaction is no longer read-only"
         );
     }

@@ -150,9 +150,14 @@ impl Ctx {
         let Some(tx) = self.tx.as_mut() else {
             return Err(RpcError::internal("transaction vanished"));
         };
-        let settings = if begin || tx.organization_id != organization_id {
-            // Prepared once per connection: a plain `execute` of the text
-            // would parse and plan it again on every call.
+        // Every statement here is prepared once per connection: sent as
+        // text, each would be parsed and planned again on every call.
+        let begin = if begin {
+            Some(tx.client.prepare_cached(if self.read_only { "BEGIN READ ONLY" } else { "BEGIN" }).await?)
+        } else {
+            None
+        };
+        let settings = if begin.is_some() || tx.organization_id != organization_id {
             Some(tx.client.prepare_cached(SETTINGS).await?)
         } else {
             None
@@ -163,10 +168,9 @@ impl Ctx {
         let client: &crate::Db = &tx.client;
         let (began, set, value) = futures::join!(
             async {
-                match (begin, self.read_only) {
-                    (false, _) => Ok(()),
-                    (true, false) => client.batch_execute("BEGIN").await,
-                    (true, true) => client.batch_execute("BEGIN READ ONLY").await,
+                match &begin {
+                    Some(statement) => client.execute(statement, &[]).await.map(drop),
+                    None => Ok(()),
                 }
             },
             async {
@@ -201,7 +205,7 @@ impl Ctx {
     /// Commit the call's transaction.
     pub(crate) async fn commit(&mut self) -> Result<(), RpcError> {
         if let Some(tx) = self.tx.take()
-            && let Err(error) = tx.client.batch_execute("COMMIT").await
+            && let Err(error) = commit(&tx.client).await
         {
             // Whatever state the connection is in, it does not go back.
             let _ = Object::take(tx.client);
@@ -221,7 +225,7 @@ impl Ctx {
         let mut ending = Ending(Some(tx.client));
         tokio::spawn(async move {
             if let Some(client) = &ending.0
-                && client.batch_execute("COMMIT").await.is_ok()
+                && commit(client).await.is_ok()
             {
                 // Answered: the connection may be reused.
                 drop(ending.0.take());
@@ -239,6 +243,13 @@ impl Ctx {
             let _ = Object::take(tx.client);
         }
     }
+}
+
+/// `COMMIT`, prepared once per connection like every statement of the call
+/// path.
+async fn commit(client: &crate::Db) -> Result<(), tokio_postgres::Error> {
+    let statement = client.prepare_cached("COMMIT").await?;
+    client.execute(&statement, &[]).await.map(drop)
 }
 
 /// A connection whose transaction is ending: unless the end was confirmed
@@ -316,7 +327,8 @@ mod tests {
         let db = cx.db().await.expect("the transaction");
         let setting: String = db.query_one("SELECT current_setting('app.org_id')", &[]).await.unwrap().get(0);
         assert_eq!(setting, organization_id.to_string(), "the tenant is set with the transaction's start");
-        let write = db.execute("INSERT INTO organizations (organization_id, name) VALUES ($1, 'x')", &[&organization_id]).await;
+        let write =
+            db.execute("INSERT INTO organizations (organization_id, name) VALUES ($1, 'x')", &[&organization_id]).await;
         let code = write.expect_err("a write in a query").code().cloned();
         assert_eq!(code, Some(tokio_postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION));
         cx.rollback().await;

@@ -5,7 +5,8 @@
 //! - `queries`: runs cornucopia over `sql/` against a freshly migrated
 //!   database of the throw-away test cluster, writing `backend/queries`.
 //! - `sdk` (`sdk.rs`): the generated half of the TypeScript SDK,
-//!   `frontend/sdk/src/generated/`, from the methods' declarations.
+//!   `frontend/sdk/src/generated/`, rendered by `sent-sdk-gen` from the
+//!   methods' declarations.
 //! - `openrpc` (`openrpc.rs`): the OpenRPC document `frontend/sdk/openrpc.json`,
 //!   what `rpc.discover` answers.
 //! - `check-api` (`check_api.rs`): fails on a wire-breaking change since the

@@ -139,7 +139,7 @@ BENCH_PG := $(CURDIR)/target/bench-pg
 # Extra flags for sent-bench, e.g. BENCH_ARGS="--seconds 4 --skip-fixture".
 BENCH_ARGS ?=
 
-bench: deps ## Throughput against baselines (bare axum, pgbench) and the 500-method fixture; see docs/benchmarks.md.
+bench: deps sdk-deps ## Throughput against baselines (bare axum, pgbench) and the 500-method fixture (its build, memory, TypeScript SDK); see docs/benchmarks.md.
 	@command -v wrk >/dev/null 2>&1 || { \
 	  echo "installing: wrk"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

@@ -3,8 +3,9 @@
 
 use crate::error::ErrorKind;
 
-/// Whether a method changes state. Mutations write an audit row in the same
-/// transaction; queries never do.
+/// Whether a method changes state. A query runs in a read-only transaction
+/// (the database refuses its writes) and writes no audit row; a mutation
+/// writes its audit row in its own transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Query,

@@ -214,6 +214,45 @@ impl Ctx {
         Ok(())
     }
 
+    /// Run `last`, the call's last statement, and commit, in one round trip.
+    /// Should `last` fail, its error aborts the transaction and PostgreSQL
+    /// answers the `COMMIT` by rolling back: nothing commits, the call gets
+    /// `last`'s error, and the connection is clean again.
+    ///
+    /// `last` must run a statement already prepared (a `Statement`, or a
+    /// generated query after its `prepare`): only then is its request sent
+    /// on its first poll, ahead of the `COMMIT`. A statement given as text
+    /// is prepared first, a round trip during which the `COMMIT` would
+    /// overtake it.
+    pub(crate) async fn commit_after<T>(
+        &mut self,
+        last: impl for<'c> FnOnce(&'c crate::Db) -> Query<'c, T>,
+    ) -> Result<T, RpcError> {
+        self.db().await?;
+        let Some(tx) = self.tx.take() else {
+            return Err(RpcError::internal("transaction vanished"));
+        };
+        let (value, committed) = match tx.client.prepare_cached("COMMIT").await {
+            Ok(commit) => {
+                let client: &crate::Db = &tx.client;
+                futures::join!(last(client), client.execute(&commit, &[]))
+            }
+            Err(error) => {
+                drop(Object::take(tx.client));
+                return Err(error.into());
+            }
+        };
+        match (value, committed) {
+            (Ok(value), Ok(_)) => Ok(value),
+            (Err(error), Ok(_)) => Err(error.into()),
+            (value, Err(error)) => {
+                // Whatever state the connection is in, it does not go back.
+                drop(Object::take(tx.client));
+                Err(value.err().unwrap_or(error).into())
+            }
+        }
+    }
+
     /// End a read-only transaction without waiting for the database's
     /// answer: nothing it read can be undone by how its `COMMIT` goes, so the
     /// call's answer need not wait a round trip for it. The connection goes
@@ -340,6 +379,27 @@ mod tests {
         // The pool's one connection is handed out only after its COMMIT was
         // answered: no transaction, no tenant left on it.
         assert_eq!(leftovers(&pool).await, (false, String::new()));
+    }
+
+    #[tokio::test]
+    async fn the_last_statement_and_the_commit_stand_or_fall_together() {
+        let (_db, pool) = one_connection().await;
+        let mut cx = call(&pool, false);
+        cx.db().await.expect("the transaction").batch_execute("CREATE TEMP TABLE kept (n int)").await.unwrap();
+        let insert = cx.db().await.unwrap().prepare_cached("INSERT INTO kept VALUES (1)").await.unwrap();
+        let inserted = cx.commit_after(|db| Box::pin(async move { db.execute(&insert, &[]).await })).await;
+        assert_eq!(inserted.expect("committed"), 1);
+
+        let mut cx = call(&pool, false);
+        cx.db().await.expect("the transaction").batch_execute("INSERT INTO kept VALUES (2)").await.unwrap();
+        let divide = cx.db().await.unwrap().prepare_cached("SELECT 1 / $1::int").await.unwrap();
+        let failed = cx.commit_after(|db| Box::pin(async move { db.execute(&divide, &[&0_i32]).await })).await;
+        assert!(failed.is_err(), "the last statement's error is the call's");
+        drop(cx);
+        assert_eq!(leftovers(&pool).await, (false, String::new()), "rolled back by the COMMIT, and clean");
+        let client = pool.get().await.expect("a connection");
+        let kept: Vec<i32> = client.query("SELECT n FROM kept", &[]).await.unwrap().iter().map(|r| r.get(0)).collect();
+        assert_eq!(kept, [1], "nothing of the failed call committed");
     }
 
     #[tokio::test]

@@ -191,11 +191,10 @@ async fn run_in_transaction(
         membership_role(cx, organization_id).await?;
     }
 
-    let outcome = handler.call(cx, params).await?;
-    if let Some(facts) = &outcome.audit {
-        crate::audit::append(cx, meta.name, facts).await?;
-    }
-    if meta.kind == Kind::Query {
+    let mut outcome = handler.call(cx, params).await?;
+    if let Some(facts) = outcome.audit.take() {
+        crate::audit::append_and_commit(cx, meta.name, facts).await?;
+    } else if meta.kind == Kind::Query {
         cx.finish_read_only();
     } else if cx.in_transaction() {
         cx.commit().await?;

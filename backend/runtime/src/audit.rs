@@ -20,11 +20,7 @@ pub(crate) async fn append_and_commit(cx: &mut Ctx, method: &'static str, facts:
     let append = sent_queries::queries::audit::append_entry().prepare(cx.db().await?).await?;
     cx.commit_after(move |db| {
         Box::pin(async move {
-            append
-                .bind(db, &actor_id, &method, &request_id, &facts.params, &facts.affected_ids)
-                .one()
-                .await
-                .map(drop)
+            append.bind(db, &actor_id, &method, &request_id, &facts.params, &facts.affected_ids).one().await.map(drop)
         })
     })
     .await

@@ -188,11 +188,6 @@ impl Ctx {
         Ok(value)
     }
 
-    /// Whether a transaction is open.
-    pub(crate) fn in_transaction(&self) -> bool {
-        self.tx.is_some()
-    }
-
     /// Cancel the query running on the call's connection, if any (deadline).
     pub(crate) async fn cancel_running_query(&self) {
         if let Some(tx) = &self.tx
@@ -200,18 +195,6 @@ impl Ctx {
         {
             tracing::warn!(request_id = %self.request_id, %error, "could not cancel the running query");
         }
-    }
-
-    /// Commit the call's transaction.
-    pub(crate) async fn commit(&mut self) -> Result<(), RpcError> {
-        if let Some(tx) = self.tx.take()
-            && let Err(error) = commit(&tx.client).await
-        {
-            // Whatever state the connection is in, it does not go back.
-            let _ = Object::take(tx.client);
-            return Err(error.into());
-        }
-        Ok(())
     }
 
     /// Run `last`, the call's last statement, and commit, in one round trip.
@@ -409,7 +392,8 @@ mod tests {
         let db = cx.db().await.expect("the transaction");
         let read_only: String = db.query_one("SHOW transaction_read_only", &[]).await.unwrap().get(0);
         assert_eq!(read_only, "off");
-        cx.commit().await.expect("commit");
+        let select = db.prepare_cached("SELECT 1").await.unwrap();
+        cx.commit_after(|db| Box::pin(async move { db.execute(&select, &[]).await })).await.expect("commit");
         assert_eq!(leftovers(&pool).await, (false, String::new()));
     }
 }

@@ -192,12 +192,19 @@ async fn run_in_transaction(
     }
 
     let mut outcome = handler.call(cx, params).await?;
-    if let Some(facts) = outcome.audit.take() {
-        crate::audit::append_and_commit(cx, meta.name, facts).await?;
-    } else if meta.kind == Kind::Query {
-        cx.finish_read_only();
-    } else if cx.in_transaction() {
-        cx.commit().await?;
+    match (meta.kind, outcome.audit.take()) {
+        (Kind::Query, None) => cx.finish_read_only(),
+        // The audit row's statement carries the COMMIT: a mutation never
+        // commits without its row.
+        (Kind::Mutation, Some(facts)) => crate::audit::append_and_commit(cx, meta.name, facts).await?,
+        (kind, facts) => {
+            let has = if facts.is_some() { "has" } else { "has no" };
+            return Err(RpcError::internal(format!(
+                "{} is a {} but its outcome {has} audit facts",
+                meta.name,
+                kind.name()
+            )));
+        }
     }
     Ok(outcome)
 }

@@ -503,15 +503,11 @@ pub async fn database(server: &TestServer) -> Value {
     }
 }
 
-/// The median of one figure over the slices.
+/// The median of one figure over the slices (the one median of the bench,
+/// kept in `fixture_sdk.rs` because the fixture gets a copy of that file).
 fn median(slices: &[Run], value: fn(&Run) -> f64) -> f64 {
-    let mut values: Vec<f64> = slices.iter().map(value).collect();
-    values.sort_by(f64::total_cmp);
-    match values.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => values[n / 2],
-        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
-    }
+    let values: Vec<f64> = slices.iter().map(value).collect();
+    crate::fixture_sdk::median_and_min(&values).0
 }
 
 fn wrk_contender(

@@ -33,6 +33,7 @@ import {
 
 import { meKey } from "@/lib/me";
 import { useOrganization } from "@/lib/organization";
+import { everyPage } from "@/lib/pages";
 import { useSent } from "@/lib/sdk";
 
 export const identityKeys = {
@@ -48,16 +49,8 @@ export function useMembers(): UseQueryResult<Member[]> {
   const { organizationId } = useOrganization();
   return useQuery({
     queryKey: identityKeys.members(organizationId),
-    queryFn: async ({ signal }) => {
-      const members: Member[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Page_Serialize<Member> = await sent.identity.listMembers({ cursor, limit: 200 }, { organization: organizationId, signal });
-        members.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== null);
-      return members;
-    },
+    queryFn: ({ signal }) =>
+      everyPage((cursor, limit) => sent.identity.listMembers({ cursor, limit }, { organization: organizationId, signal })),
   });
 }
 

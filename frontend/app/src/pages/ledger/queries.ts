@@ -18,6 +18,7 @@ import {
 } from "@tanstack/react-query";
 
 import { useOrganization } from "@/lib/organization";
+import { everyPage } from "@/lib/pages";
 import { useSent } from "@/lib/sdk";
 
 export const ledgerKeys = {
@@ -33,16 +34,8 @@ export function useAccounts(): UseQueryResult<Account[]> {
   const { organizationId } = useOrganization();
   return useQuery({
     queryKey: ledgerKeys.accounts(organizationId),
-    queryFn: async ({ signal }) => {
-      const accounts: Account[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Page_Serialize<Account> = await sent.ledger.listAccounts({ cursor, limit: 200 }, { organization: organizationId, signal });
-        accounts.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== null);
-      return accounts;
-    },
+    queryFn: ({ signal }) =>
+      everyPage((cursor, limit) => sent.ledger.listAccounts({ cursor, limit }, { organization: organizationId, signal })),
   });
 }
 

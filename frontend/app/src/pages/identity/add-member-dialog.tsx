@@ -1,6 +1,6 @@
 import type { Role } from "@sent/sdk";
 import { UserPlus } from "lucide-react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 
 import { ErrorNotice } from "@/components/states";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
-import { describeError } from "@/lib/errors";
+import { useFormDialog, type FieldErrors } from "@/lib/form-dialog";
 import { useOrganization } from "@/lib/organization";
 import { hasRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/roles";
 
@@ -25,8 +25,8 @@ interface Draft {
 const EMPTY: Draft = { userId: "", email: "", displayName: "", role: "member" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function checkMember(draft: Draft): Partial<Record<keyof Draft, string>> {
-  const errors: Partial<Record<keyof Draft, string>> = {};
+export function checkMember(draft: Draft): FieldErrors<Draft> {
+  const errors: FieldErrors<Draft> = {};
   if (!UUID.test(draft.userId.trim())) {
     errors.userId = "A user id looks like 0190a8e2-…; the person finds theirs in their account menu.";
   }
@@ -47,47 +47,28 @@ export function checkMember(draft: Draft): Partial<Record<keyof Draft, string>> 
  */
 export function AddMemberDialog(): ReactNode {
   const { role: myRole, organizationName } = useOrganization();
-  const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const add = useAddMember();
+  const form = useFormDialog(EMPTY, checkMember, add);
+  const { draft, update, errorAt } = form;
   const { toast } = useToast();
-  const serverError = add.error === null ? undefined : describeError(add.error);
-  const serverField = serverError?.field !== undefined && serverError.field in EMPTY ? (serverError.field as keyof Draft) : undefined;
-  const errorAt = (name: keyof Draft): string | undefined => errors[name] ?? (serverField === name ? serverError?.message : undefined);
-  const update = (patch: Partial<Draft>): void => {
-    setDraft((d) => ({ ...d, ...patch }));
-    add.reset();
-  };
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const found = checkMember(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate()) return;
     add.mutate(
       { userId: draft.userId.trim(), email: draft.email.trim(), displayName: draft.displayName.trim(), role: draft.role },
       {
         onSuccess: (member) => {
           toast({ title: `${member.displayName} added`, description: `${ROLE_LABELS[member.role]} of ${organizationName}.`, variant: "success" });
-          setDraft(EMPTY);
-          setOpen(false);
+          form.clear();
+          form.setOpen(false);
         },
       },
     );
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          add.reset();
-          setErrors({});
-        }
-      }}
-    >
+    <Dialog open={form.open} onOpenChange={form.setOpen}>
       <DialogTrigger asChild>
         <Button variant="outline">
           <UserPlus aria-hidden="true" />
@@ -129,9 +110,9 @@ export function AddMemberDialog(): ReactNode {
               </Select>
             )}
           </Field>
-          {add.error !== null && serverField === undefined ? <ErrorNotice error={add.error} /> : null}
+          {form.formError !== null ? <ErrorNotice error={form.formError} /> : null}
           <DialogFooter>
-            <Button variant="outline" onClick={() => setOpen(false)}>
+            <Button variant="outline" onClick={() => form.setOpen(false)}>
               Cancel
             </Button>
             <Button type="submit" pending={add.isPending}>

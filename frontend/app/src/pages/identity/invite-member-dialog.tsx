@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { formatDay } from "@/lib/dates";
-import { describeError } from "@/lib/errors";
+import { useFormDialog, type FieldErrors } from "@/lib/form-dialog";
 import { useOrganization } from "@/lib/organization";
 import { hasRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/roles";
 
@@ -28,8 +28,8 @@ export const MIN_VALID_DAYS = 1;
 export const MAX_VALID_DAYS = 30;
 const EMPTY: Draft = { email: "", role: "member", validDays: "7" };
 
-export function checkInvitation(draft: Draft): Partial<Record<keyof Draft, string>> {
-  const errors: Partial<Record<keyof Draft, string>> = {};
+export function checkInvitation(draft: Draft): FieldErrors<Draft> {
+  const errors: FieldErrors<Draft> = {};
   if (!/^[^\s@]+@[^\s@]+$/.test(draft.email.trim())) {
     errors.email = "The invitee's email address: they accept by signing in with it.";
   }
@@ -52,39 +52,23 @@ export function invitableRoles(myRole: Role): readonly Role[] {
  */
 export function InviteMemberDialog(): ReactNode {
   const { role: myRole } = useOrganization();
-  const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const invite = useInviteMember();
-  const serverError = invite.error === null ? undefined : describeError(invite.error);
-  const serverField = serverError?.field !== undefined && serverError.field in EMPTY ? (serverError.field as keyof Draft) : undefined;
-  const errorAt = (name: keyof Draft): string | undefined => errors[name] ?? (serverField === name ? serverError?.message : undefined);
-  const update = (patch: Partial<Draft>): void => {
-    setDraft((d) => ({ ...d, ...patch }));
-    invite.reset();
-  };
+  // The secret goes with the dialog: nothing can show it again.
+  const form = useFormDialog(EMPTY, checkInvitation, invite, () => setIssued(null));
+  const { draft, update, errorAt } = form;
   const roles = invitableRoles(myRole);
-
-  const close = (): void => {
-    setOpen(false);
-    // The secret goes with the dialog: nothing can show it again.
-    setIssued(null);
-    invite.reset();
-    setErrors({});
-  };
+  const close = (): void => form.setOpen(false);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const found = checkInvitation(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (!form.validate()) return;
     invite.mutate(
       { email: draft.email.trim(), role: draft.role, validDays: Number(draft.validDays.trim()) },
       {
         onSuccess: (answer) => {
           setIssued(answer);
-          setDraft(EMPTY);
+          form.clear();
           // The answer is in `issued` now; the mutation need not hold the secret too.
           invite.reset();
         },
@@ -93,7 +77,7 @@ export function InviteMemberDialog(): ReactNode {
   };
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? setOpen(true) : close())}>
+    <Dialog open={form.open} onOpenChange={form.setOpen}>
       <DialogTrigger asChild>
         <Button>
           <Send aria-hidden="true" />
@@ -150,7 +134,7 @@ export function InviteMemberDialog(): ReactNode {
                   )}
                 </Field>
               </div>
-              {invite.error !== null && serverField === undefined ? <ErrorNotice error={invite.error} /> : null}
+              {form.formError !== null ? <ErrorNotice error={form.formError} /> : null}
               <DialogFooter>
                 <Button variant="outline" onClick={close}>
                   Cancel

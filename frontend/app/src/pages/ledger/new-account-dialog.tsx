@@ -1,6 +1,6 @@
 import type { AccountKind } from "@sent/sdk";
 import { Plus } from "lucide-react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 
 import { ErrorNotice } from "@/components/states";
 import { Button } from "@/components/ui/button";
@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
-import { describeError } from "@/lib/errors";
+import { useFormDialog, type FieldErrors } from "@/lib/form-dialog";
 
 import { KIND_LABELS, KIND_ORDER } from "./chart-data";
 import { useCreateAccount } from "./queries";
@@ -24,8 +24,8 @@ interface Draft {
 const EMPTY: Draft = { code: "", name: "", kind: "", currency: "EUR" };
 
 /** The checks the server makes, made before sending so mistakes show at once. */
-export function checkAccount(draft: Draft): Partial<Record<keyof Draft, string>> {
-  const errors: Partial<Record<keyof Draft, string>> = {};
+export function checkAccount(draft: Draft): FieldErrors<Draft> {
+  const errors: FieldErrors<Draft> = {};
   if (!/^[A-Za-z0-9.-]{1,20}$/.test(draft.code)) {
     errors.code = "1 to 20 letters, digits, '.' or '-'.";
   }
@@ -42,28 +42,15 @@ export function checkAccount(draft: Draft): Partial<Record<keyof Draft, string>>
 }
 
 export function NewAccountDialog(): ReactNode {
-  const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const create = useCreateAccount();
+  // A duplicate code is a conflict on `code`: shown at that field.
+  const form = useFormDialog(EMPTY, checkAccount, create);
+  const { draft, update, errorAt: fieldError } = form;
   const { toast } = useToast();
-
-  // A server error about one field (a duplicate code is a conflict on
-  // `code`) is shown at that field; any other error above the buttons.
-  const serverError = create.error === null ? undefined : describeError(create.error);
-  const serverField = serverError?.field !== undefined && serverError.field in EMPTY ? (serverError.field as keyof Draft) : undefined;
-  const fieldError = (name: keyof Draft): string | undefined => errors[name] ?? (serverField === name ? serverError?.message : undefined);
-
-  const update = (patch: Partial<Draft>): void => {
-    setDraft((current) => ({ ...current, ...patch }));
-    create.reset();
-  };
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const found = checkAccount(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0 || draft.kind === "") {
+    if (!form.validate() || draft.kind === "") {
       return;
     }
     create.mutate(
@@ -71,24 +58,15 @@ export function NewAccountDialog(): ReactNode {
       {
         onSuccess: (account) => {
           toast({ title: `Account ${account.code} created`, description: account.name, variant: "success" });
-          setDraft(EMPTY);
-          setOpen(false);
+          form.clear();
+          form.setOpen(false);
         },
       },
     );
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          create.reset();
-          setErrors({});
-        }
-      }}
-    >
+    <Dialog open={form.open} onOpenChange={form.setOpen}>
       <DialogTrigger asChild>
         <Button>
           <Plus aria-hidden="true" />
@@ -132,9 +110,9 @@ export function NewAccountDialog(): ReactNode {
               )}
             </Field>
           </div>
-          {create.error !== null && serverField === undefined ? <ErrorNotice error={create.error} /> : null}
+          {form.formError !== null ? <ErrorNotice error={form.formError} /> : null}
           <DialogFooter>
-            <Button variant="outline" onClick={() => setOpen(false)}>
+            <Button variant="outline" onClick={() => form.setOpen(false)}>
               Cancel
             </Button>
             <Button type="submit" pending={create.isPending}>

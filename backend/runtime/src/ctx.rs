@@ -8,11 +8,12 @@
 
 use std::time::Duration;
 
-use deadpool_postgres::{Object, Pool};
+use deadpool_postgres::Object;
 use sent_rpc::{Role, RpcError};
 use tokio_postgres::CancelToken;
 use uuid::Uuid;
 
+use crate::connections::Connections;
 use sent_auth::Identity;
 
 /// The organization a call acts in, and the caller's role there.
@@ -28,7 +29,7 @@ pub struct Ctx {
     request_id: String,
     identity: Option<Identity>,
     tenant: Option<Tenant>,
-    pool: Pool,
+    connections: Connections,
     statement_timeout: Duration,
     /// A query method's transaction is `READ ONLY`: the database itself
     /// refuses a write from a method declared as a query.
@@ -63,11 +64,11 @@ impl Ctx {
     pub(crate) fn new(
         request_id: String,
         identity: Option<Identity>,
-        pool: Pool,
+        connections: Connections,
         statement_timeout: Duration,
         read_only: bool,
     ) -> Self {
-        Self { request_id, identity, tenant: None, pool, statement_timeout, read_only, tx: None }
+        Self { request_id, identity, tenant: None, connections, statement_timeout, read_only, tx: None }
     }
 
     /// The id that ties this call's log lines and audit row together.
@@ -134,24 +135,29 @@ impl Ctx {
     /// the tenant and actor) and run `first` on it, all in one round trip:
     /// tokio-postgres sends the requests of futures polled together without
     /// waiting for each answer, and the server runs them in the order sent.
-    /// `futures::join!` polls in the order written, so `BEGIN` goes first,
-    /// the settings second and `first` last, and `first` runs as the tenant.
+    /// `futures::join!` polls in the order written, so the previous read-only
+    /// transaction's `COMMIT` goes first (when the connection comes with one
+    /// open, see [`crate::connections`]), `BEGIN` next, then the settings,
+    /// and `first` last: `first` runs as the tenant.
     pub(crate) async fn enter<T>(
         &mut self,
         first: impl for<'c> FnOnce(&'c crate::Db) -> Query<'c, T>,
     ) -> Result<T, RpcError> {
         let organization_id = self.tenant.map(|t| t.organization_id);
         let begin = self.tx.is_none();
+        let mut commit_first = false;
         if begin {
-            let client = self.pool.get().await.map_err(crate::database_unavailable)?;
-            let cancel = client.cancel_token();
-            self.tx = Some(Transaction { client, cancel, organization_id: None });
+            let checkout = self.connections.get().await.map_err(crate::database_unavailable)?;
+            commit_first = checkout.commit_first;
+            let cancel = checkout.client.cancel_token();
+            self.tx = Some(Transaction { client: checkout.client, cancel, organization_id: None });
         }
         let Some(tx) = self.tx.as_mut() else {
             return Err(RpcError::internal("transaction vanished"));
         };
         // Every statement here is prepared once per connection: sent as
         // text, each would be parsed and planned again on every call.
+        let commit = if commit_first { Some(tx.client.prepare_cached("COMMIT").await?) } else { None };
         let begin = if begin {
             Some(tx.client.prepare_cached(if self.read_only { "BEGIN READ ONLY" } else { "BEGIN" }).await?)
         } else {
@@ -166,7 +172,13 @@ impl Ctx {
         let user = self.identity.as_ref().map(|i| i.user_id.to_string()).unwrap_or_default();
         let timeout = format!("{}ms", self.statement_timeout.as_millis().max(1));
         let client: &crate::Db = &tx.client;
-        let (began, set, value) = futures::join!(
+        let (committed, began, set, value) = futures::join!(
+            async {
+                match &commit {
+                    Some(statement) => client.execute(statement, &[]).await.map(drop),
+                    None => Ok(()),
+                }
+            },
             async {
                 match &begin {
                     Some(statement) => client.execute(statement, &[]).await.map(drop),
@@ -181,6 +193,7 @@ impl Ctx {
             },
             first(client),
         );
+        committed?;
         began?;
         set?;
         let value = value?;
@@ -236,23 +249,14 @@ impl Ctx {
         }
     }
 
-    /// End a read-only transaction without waiting for the database's
-    /// answer: nothing it read can be undone by how its `COMMIT` goes, so the
-    /// call's answer need not wait a round trip for it. The connection goes
-    /// back to the pool once the `COMMIT` is answered; one that fails it is
-    /// closed instead.
+    /// End a read-only transaction without waiting for its `COMMIT`: nothing
+    /// it read can be undone by how its `COMMIT` goes, so the call's answer
+    /// need not wait for it, and the `COMMIT` itself rides with the next
+    /// call's `BEGIN` on the same connection (see [`crate::connections`]).
     pub(crate) fn finish_read_only(&mut self) {
         let Some(tx) = self.tx.take() else { return };
         debug_assert!(self.read_only, "only a read-only transaction may end unawaited");
-        let mut ending = Ending(Some(tx.client));
-        tokio::spawn(async move {
-            if let Some(client) = &ending.0
-                && commit(client).await.is_ok()
-            {
-                // Answered: the connection may be reused.
-                drop(ending.0.take());
-            }
-        });
+        self.connections.finish_read_only(tx.client);
     }
 
     /// Roll the call's transaction back; a connection that cannot roll back
@@ -269,22 +273,9 @@ impl Ctx {
 
 /// `COMMIT`, prepared once per connection like every statement of the call
 /// path.
-async fn commit(client: &crate::Db) -> Result<(), tokio_postgres::Error> {
+pub(crate) async fn commit(client: &crate::Db) -> Result<(), tokio_postgres::Error> {
     let statement = client.prepare_cached("COMMIT").await?;
     client.execute(&statement, &[]).await.map(drop)
-}
-
-/// A connection whose transaction is ending: unless the end was confirmed
-/// (and the connection taken out), dropping it closes the connection, so an
-/// unconfirmed transaction never reaches the next call.
-struct Ending(Option<Object>);
-
-impl Drop for Ending {
-    fn drop(&mut self) {
-        if let Some(client) = self.0.take() {
-            drop(Object::take(client));
-        }
-    }
 }
 
 impl Drop for Ctx {
@@ -300,21 +291,24 @@ impl Drop for Ctx {
 
 #[cfg(test)]
 mod tests {
+    use deadpool_postgres::Pool;
+
     use super::*;
 
     /// A pool of one connection as the server's role, so the next call is
     /// sure to get the connection the last one used.
-    async fn one_connection() -> (sent_db::testing::TestDb, Pool) {
+    async fn one_connection() -> (sent_db::testing::TestDb, Pool, Connections) {
         let db = sent_db::testing::test_database().await;
         let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: db.app_url.clone(), max_size: 1 })
             .await
             .expect("pool");
-        (db, pool)
+        let connections = Connections::new(pool.clone());
+        (db, pool, connections)
     }
 
-    fn call(pool: &Pool, read_only: bool) -> Ctx {
+    fn call(connections: &Connections, read_only: bool) -> Ctx {
         let identity = Identity::new("https://issuer.test", "alice", None, None);
-        let mut cx = Ctx::new("r1".into(), Some(identity), pool.clone(), Duration::from_secs(5), read_only);
+        let mut cx = Ctx::new("r1".into(), Some(identity), connections.clone(), Duration::from_secs(5), read_only);
         cx.set_tenant(Tenant { organization_id: Uuid::now_v7(), role: Role::Owner });
         cx
     }
@@ -343,8 +337,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_query_method_cannot_write_and_leaves_its_connection_clean() {
-        let (_db, pool) = one_connection().await;
-        let mut cx = call(&pool, true);
+        let (_db, pool, connections) = one_connection().await;
+        let mut cx = call(&connections, true);
         let organization_id = cx.organization_id().unwrap();
         let db = cx.db().await.expect("the transaction");
         let setting: String = db.query_one("SELECT current_setting('app.org_id')", &[]).await.unwrap().get(0);
@@ -355,25 +349,37 @@ mod tests {
         assert_eq!(code, Some(tokio_postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION));
         cx.rollback().await;
 
-        let mut cx = call(&pool, true);
-        cx.db().await.expect("the transaction");
+        let started = "SELECT now()::text, current_setting('app.org_id')";
+        let mut cx = call(&connections, true);
+        let row = cx.db().await.expect("the transaction").query_one(started, &[]).await.unwrap();
+        let (first_start, first_org): (String, String) = (row.get(0), row.get(1));
         cx.finish_read_only();
         drop(cx);
-        // The pool's one connection is handed out only after its COMMIT was
-        // answered: no transaction, no tenant left on it.
+        // The next call on the same connection commits the last one first:
+        // its own transaction, its own tenant.
+        let mut cx = call(&connections, true);
+        let row = cx.db().await.expect("the transaction").query_one(started, &[]).await.unwrap();
+        let (start, org): (String, String) = (row.get(0), row.get(1));
+        assert_ne!(start, first_start, "a transaction of its own");
+        assert_eq!(org, cx.organization_id().unwrap().to_string());
+        assert_ne!(org, first_org);
+        cx.finish_read_only();
+        drop(cx);
+        // Straight from the pool, the one connection comes only once its
+        // COMMIT was answered: no transaction, no tenant left on it.
         assert_eq!(leftovers(&pool).await, (false, String::new()));
     }
 
     #[tokio::test]
     async fn the_last_statement_and_the_commit_stand_or_fall_together() {
-        let (_db, pool) = one_connection().await;
-        let mut cx = call(&pool, false);
+        let (_db, pool, connections) = one_connection().await;
+        let mut cx = call(&connections, false);
         cx.db().await.expect("the transaction").batch_execute("CREATE TEMP TABLE kept (n int)").await.unwrap();
         let insert = cx.db().await.unwrap().prepare_cached("INSERT INTO kept VALUES (1)").await.unwrap();
         let inserted = cx.commit_after(|db| Box::pin(async move { db.execute(&insert, &[]).await })).await;
         assert_eq!(inserted.expect("committed"), 1);
 
-        let mut cx = call(&pool, false);
+        let mut cx = call(&connections, false);
         cx.db().await.expect("the transaction").batch_execute("INSERT INTO kept VALUES (2)").await.unwrap();
         let divide = cx.db().await.unwrap().prepare_cached("SELECT 1 / $1::int").await.unwrap();
         let failed = cx.commit_after(|db| Box::pin(async move { db.execute(&divide, &[&0_i32]).await })).await;
@@ -387,8 +393,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_mutation_may_write() {
-        let (_db, pool) = one_connection().await;
-        let mut cx = call(&pool, false);
+        let (_db, pool, connections) = one_connection().await;
+        let mut cx = call(&connections, false);
         let db = cx.db().await.expect("the transaction");
         let read_only: String = db.query_one("SHOW transaction_read_only", &[]).await.unwrap().get(0);
         assert_eq!(read_only, "off");

@@ -14,6 +14,7 @@ use sent_rpc::{Access, ErrorKind, Handler, Kind, MethodMeta, Outcome, Registry, 
 use serde_json::value::RawValue;
 use uuid::Uuid;
 
+use crate::connections::Connections;
 use crate::ctx::{Ctx, Tenant};
 use sent_auth::{Identity, TokenVerifier};
 
@@ -57,6 +58,7 @@ pub struct Dispatcher {
 struct Inner {
     registry: Registry<Ctx>,
     pool: Pool,
+    connections: Connections,
     verifier: Option<Arc<TokenVerifier>>,
     options: DispatchOptions,
 }
@@ -68,7 +70,8 @@ impl Dispatcher {
         verifier: Option<Arc<TokenVerifier>>,
         options: DispatchOptions,
     ) -> Self {
-        Self { inner: Arc::new(Inner { registry, pool, verifier, options }) }
+        let connections = Connections::new(pool.clone());
+        Self { inner: Arc::new(Inner { registry, pool, connections, verifier, options }) }
     }
 
     /// Every method, sorted by wire name.
@@ -128,7 +131,8 @@ impl Dispatcher {
             Access::Authenticated | Access::Member(_) => Some(self.authenticate(credentials).await?),
         };
         let read_only = meta.kind == Kind::Query;
-        let mut cx = Ctx::new(request_id, identity, self.inner.pool.clone(), self.inner.options.deadline, read_only);
+        let mut cx =
+            Ctx::new(request_id, identity, self.inner.connections.clone(), self.inner.options.deadline, read_only);
 
         let deadline = self.inner.options.deadline;
         match tokio::time::timeout(deadline, run_in_transaction(handler, &mut cx, credentials, params)).await {

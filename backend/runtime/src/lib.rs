@@ -6,6 +6,9 @@
 //!   its transaction, audit, commit, deadline. The only way into a method.
 //! - [`ctx`]: what a method implementation is given: the caller, the tenant,
 //!   and a transaction that begins on first use with row-level security set.
+//! - `connections`: where a call's connection comes from, and where a
+//!   read-only transaction waits for its `COMMIT` to ride with the next
+//!   call's `BEGIN`.
 //! - `audit`: the audit row of every mutation, in its transaction.
 //! - [`sessions`]: server-side sessions behind browser cookies, and
 //!   sign-ins under way, in PostgreSQL so every host shares them.
@@ -15,6 +18,7 @@
 //! Who is calling (tokens, sign-in) is `sent-auth`'s.
 
 mod audit;
+mod connections;
 pub mod ctx;
 pub mod dispatcher;
 pub mod jsonrpc;

@@ -68,6 +68,11 @@ struct Args {
     /// Connections for the echo comparison (both sides).
     #[arg(long, default_value_t = 32)]
     echo_connections: u32,
+    /// The server's pool size, and so the connections of both sides of the
+    /// database comparisons: HTTP connections against pgbench clients, as
+    /// many transactions at once. The server's shipped default.
+    #[arg(long, default_value_t = sent_server::config::DEFAULT_POOL_SIZE)]
+    db_connections: usize,
     /// Methods in the generated fixture.
     #[arg(long, default_value_t = 500)]
     methods: usize,
@@ -159,7 +164,11 @@ async fn run(args: Args, failed_calls: &FailedCalls) -> Result<bool, String> {
 
     // One server (and one embedded cluster) for the whole run: the
     // comparisons call it, the fixture's server uses its database.
-    let server = TestServer::start().await;
+    let server = TestServer::start_with(sent_server::testing::TestOptions {
+        pool_size: args.db_connections,
+        ..Default::default()
+    })
+    .await;
     let database = compare::database(&server).await;
     let mut settings = None;
     let mut comparisons = Vec::new();

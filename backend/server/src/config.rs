@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+/// Connections the pool opens at most unless `--pool-size` says otherwise.
+pub const DEFAULT_POOL_SIZE: usize = 16;
+
 /// SENT's headless host: serves the platform's methods over JSON-RPC 2.0 on
 /// `POST /api/rpc`.
 #[derive(Debug, Clone, Parser)]
@@ -53,7 +56,7 @@ pub struct Config {
     pub pg_os_user: String,
 
     /// Most connections the pool opens.
-    #[arg(long, env = "SENT_POOL_SIZE", default_value_t = 16)]
+    #[arg(long, env = "SENT_POOL_SIZE", default_value_t = DEFAULT_POOL_SIZE)]
     pub pool_size: usize,
 
     /// Log format: `text` for people, `json` for log collectors.

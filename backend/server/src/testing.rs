@@ -39,11 +39,14 @@ pub struct TestOptions {
     pub max_body_bytes: usize,
     /// TLS for the tarpc endpoint.
     pub tarpc_tls: Option<sent_tarpc::tls::TlsAcceptor>,
+    /// Most connections the server's pool opens. Fewer than the shipped
+    /// default, so that many test servers fit one cluster at once.
+    pub pool_size: usize,
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { dispatch: DispatchOptions::default(), max_body_bytes: 1024 * 1024, tarpc_tls: None }
+        Self { dispatch: DispatchOptions::default(), max_body_bytes: 1024 * 1024, tarpc_tls: None, pool_size: 8 }
     }
 }
 
@@ -53,6 +56,7 @@ impl std::fmt::Debug for TestOptions {
             .field("dispatch", &self.dispatch)
             .field("max_body_bytes", &self.max_body_bytes)
             .field("tarpc_tls", &self.tarpc_tls.is_some())
+            .field("pool_size", &self.pool_size)
             .finish()
     }
 }
@@ -129,9 +133,12 @@ impl TestServer {
             .with_test_writer()
             .try_init();
         let db = sent_db::testing::test_database().await;
-        let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions { url: db.app_url.clone(), max_size: 8 })
-            .await
-            .expect("connect to the test database");
+        let pool = sent_db::pool::connect(&sent_db::pool::PoolOptions {
+            url: db.app_url.clone(),
+            max_size: options.pool_size,
+        })
+        .await
+        .expect("connect to the test database");
         let registry = sent_services::registry().expect("a registry without duplicates");
         let dispatcher = Dispatcher::new(registry, pool.clone(), verifier, options.dispatch);
         let sign_in = relying_party.map(|relying_party| {

@@ -48,6 +48,11 @@ use tracing_subscriber::Layer as _;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
 
+/// The allocator the server binary runs with (`backend/server/src/main.rs`),
+/// so that the server measured here is the one shipped.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Measure SENT against its baselines; see docs/benchmarks.md.
 #[derive(Debug, Parser)]
 #[command(version)]

@@ -2,23 +2,14 @@ import type { Invitation, InvitationStatus } from "@sent/sdk";
 import { MailX, Send } from "lucide-react";
 import { useMemo, useState, type ReactNode } from "react";
 
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { EmptyState, ErrorNotice, TableSkeleton } from "@/components/states";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { formatDay } from "@/lib/dates";
-import { describeError } from "@/lib/errors";
 import { ROLE_LABELS } from "@/lib/roles";
 
 import { useInvitations, useMembers, useRevokeInvitation } from "./queries";
@@ -125,45 +116,25 @@ function RevokeDialog({ invitation, onClose }: { invitation: Invitation | null; 
   const revoke = useRevokeInvitation();
   const { toast } = useToast();
   return (
-    <AlertDialog
+    <ConfirmDialog
       open={invitation !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          revoke.reset();
-          onClose();
-        }
+      onClose={onClose}
+      title={<>Revoke the invitation for {invitation?.email}?</>}
+      description="Its link stops working at once. You can invite the same address again afterwards."
+      action="Revoke"
+      attempt={revoke}
+      onConfirm={() => {
+        if (invitation === null) return;
+        revoke.mutate(
+          { invitationId: invitation.invitationId, version: invitation.version },
+          {
+            onSuccess: () => {
+              toast({ title: "Invitation revoked", description: invitation.email, variant: "success" });
+              onClose();
+            },
+          },
+        );
       }}
-    >
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Revoke the invitation for {invitation?.email}?</AlertDialogTitle>
-          <AlertDialogDescription>Its link stops working at once. You can invite the same address again afterwards.</AlertDialogDescription>
-        </AlertDialogHeader>
-        {revoke.error === null ? null : <ErrorNotice error={revoke.error} />}
-        <AlertDialogFooter>
-          <AlertDialogCancel>{revoke.error === null ? "Cancel" : "Close"}</AlertDialogCancel>
-          <Button
-            variant="destructive"
-            pending={revoke.isPending}
-            // Refused for good (accepted meanwhile, or changed by someone else): the list behind has been read again.
-            disabled={revoke.error !== null && !describeError(revoke.error).retryable}
-            onClick={() => {
-              if (invitation === null) return;
-              revoke.mutate(
-                { invitationId: invitation.invitationId, version: invitation.version },
-                {
-                  onSuccess: () => {
-                    toast({ title: "Invitation revoked", description: invitation.email, variant: "success" });
-                    onClose();
-                  },
-                },
-              );
-            }}
-          >
-            Revoke
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    />
   );
 }

@@ -2,16 +2,8 @@ import type { Member, Role } from "@sent/sdk";
 import { UserMinus, Users } from "lucide-react";
 import { useState, type FormEvent, type ReactNode } from "react";
 
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { EmptyState, ErrorNotice, PageHeader, TableSkeleton } from "@/components/states";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -164,44 +156,26 @@ function RemoveDialog({ member, onClose }: { member: Member | null; onClose: () 
   const { organizationName } = useOrganization();
   const { toast } = useToast();
   return (
-    <AlertDialog
+    <ConfirmDialog
       open={member !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          remove.reset();
-          onClose();
-        }
+      onClose={onClose}
+      title={<>Remove {member?.displayName}?</>}
+      description={<>They lose access to {organizationName} at once. What they posted stays in the books and the audit trail.</>}
+      action="Remove"
+      attempt={remove}
+      onConfirm={() => {
+        if (member === null) return;
+        remove.mutate(
+          { userId: member.userId, version: member.version },
+          {
+            onSuccess: () => {
+              toast({ title: `${member.displayName} removed`, variant: "success" });
+              onClose();
+            },
+          },
+        );
       }}
-    >
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Remove {member?.displayName}?</AlertDialogTitle>
-          <AlertDialogDescription>They lose access to {organizationName} at once. What they posted stays in the books and the audit trail.</AlertDialogDescription>
-        </AlertDialogHeader>
-        {remove.error === null ? null : <ErrorNotice error={remove.error} />}
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <Button
-            variant="destructive"
-            pending={remove.isPending}
-            onClick={() => {
-              if (member === null) return;
-              remove.mutate(
-                { userId: member.userId, version: member.version },
-                {
-                  onSuccess: () => {
-                    toast({ title: `${member.displayName} removed`, variant: "success" });
-                    onClose();
-                  },
-                },
-              );
-            }}
-          >
-            Remove
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    />
   );
 }
 

@@ -2,16 +2,7 @@ import type { Account, JournalEntry_Serialize } from "@sent/sdk";
 import { Undo2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
 
-import { ErrorNotice } from "@/components/states";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -84,46 +75,30 @@ function ReverseDialog({ entry, onClose }: { entry: JournalEntry_Serialize | nul
   const reverse = useReverseEntry();
   const { toast } = useToast();
   return (
-    <AlertDialog
+    <ConfirmDialog
       open={entry !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          reverse.reset();
-          onClose();
-        }
+      onClose={onClose}
+      title="Reverse this entry?"
+      description={
+        <>
+          A mirror entry dated {entry === null ? "" : formatDay(entry.entryDate)} is posted, debits and credits swapped, so the original's effect on every balance is
+          undone. Both stay in the journal; an entry is reversed only once.
+        </>
+      }
+      action="Reverse entry"
+      attempt={reverse}
+      onConfirm={() => {
+        if (entry === null) return;
+        reverse.mutate(
+          { entryId: entry.entryId },
+          {
+            onSuccess: () => {
+              toast({ title: "Entry reversed", description: entry.memo, variant: "success" });
+              onClose();
+            },
+          },
+        );
       }}
-    >
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Reverse this entry?</AlertDialogTitle>
-          <AlertDialogDescription>
-            A mirror entry dated {entry === null ? "" : formatDay(entry.entryDate)} is posted, debits and credits swapped, so the original's effect on every balance is
-            undone. Both stay in the journal; an entry is reversed only once.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {reverse.error === null ? null : <ErrorNotice error={reverse.error} />}
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <Button
-            variant="destructive"
-            pending={reverse.isPending}
-            onClick={() => {
-              if (entry === null) return;
-              reverse.mutate(
-                { entryId: entry.entryId },
-                {
-                  onSuccess: () => {
-                    toast({ title: "Entry reversed", description: entry.memo, variant: "success" });
-                    onClose();
-                  },
-                },
-              );
-            }}
-          >
-            Reverse entry
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    />
   );
 }

@@ -70,14 +70,7 @@ async fn roles_decide_who_may_do_what() {
         .await;
     assert_eq!(code(&post), -32003);
     // Only an owner grants ownership; an admin cannot.
-    server
-        .ok(
-            Some("alice"),
-            Some(books.org),
-            "identity.updateMemberRole",
-            json!({"userId": books.member_id, "role": "admin", "version": 1}),
-        )
-        .await;
+    books.make_member_admin(&server).await;
     let grant = server
         .call(
             Some("bob"),

@@ -109,14 +109,7 @@ async fn inviting_follows_the_roles() {
         )
         .await;
     assert_eq!(code(&member), -32003, "a member cannot invite: {member}");
-    server
-        .ok(
-            Some("alice"),
-            Some(books.org),
-            "identity.updateMemberRole",
-            json!({"userId": books.member_id, "role": "admin", "version": 1}),
-        )
-        .await;
+    books.make_member_admin(&server).await;
     let owner = server
         .call(
             Some("bob"),

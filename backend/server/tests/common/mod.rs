@@ -69,6 +69,21 @@ pub async fn books(server: &TestServer, owner: &'static str, member: &'static st
     Books { org, owner, member, member_id, cash, revenue, entry: id(&entry["entryId"]) }
 }
 
+impl Books {
+    /// The owner makes the member an admin (the member's first change:
+    /// version 1).
+    pub async fn make_member_admin(&self, server: &TestServer) {
+        server
+            .ok(
+                Some(self.owner),
+                Some(self.org),
+                "identity.updateMemberRole",
+                json!({"userId": self.member_id, "role": "admin", "version": 1}),
+            )
+            .await;
+    }
+}
+
 /// The number of audit rows of an organization, read behind row-level security.
 pub async fn audit_rows(server: &TestServer, org: Uuid) -> i64 {
     server.superuser_query(&format!("SELECT count(*) FROM audit_log WHERE organization_id = '{org}'")).await[0].get(0)

@@ -10,6 +10,8 @@
 //!   read-only transaction waits for its `COMMIT` to ride with the next
 //!   call's `BEGIN`.
 //! - `audit`: the audit row of every mutation, in its transaction.
+//! - [`secret`]: the secrets people carry (session tokens, invitation
+//!   links) and the digests the database keeps of them.
 //! - [`sessions`]: server-side sessions behind browser cookies, and
 //!   sign-ins under way, in PostgreSQL so every host shares them.
 //! - [`jsonrpc`]: JSON-RPC 2.0 bodies (single, batch, notifications) on top
@@ -22,6 +24,7 @@ mod connections;
 pub mod ctx;
 pub mod dispatcher;
 pub mod jsonrpc;
+pub mod secret;
 pub mod sessions;
 /// A token issuer for tests and benchmarks.
 #[cfg(feature = "testing")]

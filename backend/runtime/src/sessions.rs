@@ -8,13 +8,10 @@
 
 use std::time::Duration;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use deadpool_postgres::Pool;
 use sent_auth::Identity;
 use sent_queries::queries::identity as q;
 use sent_rpc::RpcError;
-use sha2::{Digest, Sha256};
 
 use crate::database_unavailable as unavailable;
 
@@ -50,7 +47,7 @@ impl Sessions {
     /// # Errors
     /// When the database refuses.
     pub async fn open(&self, identity: &Identity) -> Result<String, RpcError> {
-        let token = random_token()?;
+        let token = crate::secret::generate()?;
         let expires_at = chrono::Utc::now() + chrono::Duration::from_std(self.ttl).map_err(RpcError::internal)?;
         let mut client = self.pool.get().await.map_err(unavailable)?;
         let tx = client.transaction().await?;
@@ -62,7 +59,7 @@ impl Sessions {
         q::insert_session()
             .bind(
                 &tx,
-                &hash(&token).as_slice(),
+                &crate::secret::digest(&token).as_slice(),
                 &identity.user_id,
                 &identity.issuer,
                 &identity.subject,
@@ -90,7 +87,7 @@ impl Sessions {
     /// When the database refuses.
     pub async fn close(&self, token: &str) -> Result<(), RpcError> {
         let client = self.pool.get().await.map_err(unavailable)?;
-        q::revoke_session().bind(&client, &hash(token).as_slice()).await?;
+        q::revoke_session().bind(&client, &crate::secret::digest(token).as_slice()).await?;
         Ok(())
     }
 
@@ -115,7 +112,13 @@ impl Sessions {
         // Abandoned sign-ins go as new ones arrive.
         q::purge_sign_ins().bind(&client).await?;
         q::insert_sign_in()
-            .bind(&client, &hash(state).as_slice(), &pending.nonce, &pending.pkce_verifier, &pending.return_to)
+            .bind(
+                &client,
+                &crate::secret::digest(state).as_slice(),
+                &pending.nonce,
+                &pending.pkce_verifier,
+                &pending.return_to,
+            )
             .await?;
         Ok(())
     }
@@ -127,7 +130,7 @@ impl Sessions {
     /// When the database refuses.
     pub async fn take_sign_in(&self, state: &str) -> Result<Option<PendingSignIn>, RpcError> {
         let client = self.pool.get().await.map_err(unavailable)?;
-        let taken = q::take_sign_in().bind(&client, &hash(state).as_slice()).opt().await?;
+        let taken = q::take_sign_in().bind(&client, &crate::secret::digest(state).as_slice()).opt().await?;
         Ok(taken.map(|row| PendingSignIn {
             nonce: row.nonce,
             pkce_verifier: row.pkce_verifier,
@@ -141,38 +144,18 @@ pub(crate) async fn resolve(pool: &Pool, token: &str) -> Result<Identity, RpcErr
     let signed_out = || RpcError::unauthenticated("The session has ended: sign in again");
     // Every token this server issues is 43 characters of base64url; anything
     // else needs no database round trip to refuse.
-    if token.len() != 43 || URL_SAFE_NO_PAD.decode(token).is_err() {
+    if !crate::secret::is_well_formed(token) {
         return Err(signed_out());
     }
     let client = pool.get().await.map_err(unavailable)?;
-    let session = q::live_session().bind(&client, &hash(token).as_slice()).opt().await?.ok_or_else(signed_out)?;
+    let session = q::live_session()
+        .bind(&client, &crate::secret::digest(token).as_slice())
+        .opt()
+        .await?
+        .ok_or_else(signed_out)?;
     let identity = Identity::new(&session.issuer, &session.subject, session.email, session.display_name);
     if identity.user_id != session.user_id {
         return Err(RpcError::internal(format!("session of {} does not match its subject", session.user_id)));
     }
     Ok(identity)
-}
-
-fn hash(token: &str) -> [u8; 32] {
-    Sha256::digest(token.as_bytes()).into()
-}
-
-fn random_token() -> Result<String, RpcError> {
-    let mut bytes = [0_u8; 32];
-    getrandom::fill(&mut bytes).map_err(RpcError::internal)?;
-    Ok(URL_SAFE_NO_PAD.encode(bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_are_256_random_bits_in_43_characters() {
-        let a = random_token().unwrap();
-        let b = random_token().unwrap();
-        assert_eq!(a.len(), 43);
-        assert_ne!(a, b);
-        assert_eq!(URL_SAFE_NO_PAD.decode(&a).unwrap().len(), 32);
-    }
 }

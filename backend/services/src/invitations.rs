@@ -6,8 +6,6 @@
 //! (whose rows row-level security would otherwise hide from a non-member);
 //! only the SHA-256 of the random part is stored.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
 use sent_queries::queries::identity as q;
 use sent_rpc::{Page, Role, RpcError};
@@ -16,7 +14,6 @@ use sent_rpc_schema::identity::{
     RevokeInvitation,
 };
 use sent_runtime::Ctx;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::identity::{email, role, stale};
@@ -41,7 +38,7 @@ pub(crate) async fn invite(cx: &mut Ctx, params: InviteMember) -> Result<IssuedI
         return Err(RpcError::conflict(format!("{email} is already a member")));
     }
     q::close_lapsed_invitations().bind(db, &tenant.organization_id, &email).await?;
-    let secret = random_secret()?;
+    let secret = sent_runtime::secret::generate()?;
     let row = q::insert_invitation()
         .bind(
             db,
@@ -49,7 +46,7 @@ pub(crate) async fn invite(cx: &mut Ctx, params: InviteMember) -> Result<IssuedI
             &Uuid::now_v7(),
             &email,
             &params.role.name(),
-            &hash(&secret).as_slice(),
+            &sent_runtime::secret::digest(&secret).as_slice(),
             &invited_by,
             &valid_days,
         )
@@ -101,7 +98,7 @@ pub(crate) async fn accept(cx: &mut Ctx, params: AcceptInvitation) -> Result<Mem
     cx.enter_organization_by_invitation(organization_id).await?;
     let db = cx.db().await?;
     let invitation = q::invitation_by_token()
-        .bind(db, &organization_id, &hash(secret).as_slice())
+        .bind(db, &organization_id, &sent_runtime::secret::digest(secret).as_slice())
         .opt()
         .await?
         .ok_or_else(|| RpcError::not_found("Invitation"))?;
@@ -134,7 +131,7 @@ fn parse_token(token: &str) -> Result<(Uuid, &str), RpcError> {
     let malformed = || RpcError::validation("token", "token is not an invitation's secret");
     let (organization, secret) = token.trim().split_once('.').ok_or_else(malformed)?;
     let organization_id = Uuid::try_parse(organization).map_err(|_| malformed())?;
-    if secret.len() != 43 || URL_SAFE_NO_PAD.decode(secret).is_err() {
+    if !sent_runtime::secret::is_well_formed(secret) {
         return Err(malformed());
     }
     Ok((organization_id, secret))
@@ -174,16 +171,6 @@ fn invitation_dto(row: q::Invitation) -> Result<Invitation, RpcError> {
     })
 }
 
-fn hash(secret: &str) -> [u8; 32] {
-    Sha256::digest(secret.as_bytes()).into()
-}
-
-fn random_secret() -> Result<String, RpcError> {
-    let mut bytes = [0_u8; 32];
-    getrandom::fill(&mut bytes).map_err(RpcError::internal)?;
-    Ok(URL_SAFE_NO_PAD.encode(bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,10 +178,10 @@ mod tests {
     #[test]
     fn tokens_name_their_organization_and_carry_256_random_bits() {
         let org = Uuid::now_v7();
-        let token = format!("{}.{}", org.simple(), random_secret().unwrap());
+        let token = format!("{}.{}", org.simple(), sent_runtime::secret::generate().unwrap());
         let (parsed, secret) = parse_token(&token).unwrap();
         assert_eq!(parsed, org);
-        assert_eq!(URL_SAFE_NO_PAD.decode(secret).unwrap().len(), 32);
+        assert!(sent_runtime::secret::is_well_formed(secret));
         for bad in
             ["", "no-dot", "not-a-uuid.x", &format!("{}.short", org.simple()), &format!("{}.{}", org, "!".repeat(43))]
         {

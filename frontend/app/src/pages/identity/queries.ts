@@ -21,9 +21,7 @@ import type {
   UpdateOrganization,
 } from "@sent/sdk";
 import {
-  useInfiniteQuery,
   useMutation,
-  useQuery,
   useQueryClient,
   type InfiniteData,
   type UseInfiniteQueryResult,
@@ -32,7 +30,7 @@ import {
 } from "@tanstack/react-query";
 
 import { meKey } from "@/lib/me";
-import { useOrganization } from "@/lib/organization";
+import { useOrganizationMutation, useOrganizationPages, useOrganizationQuery, type Refresh } from "@/lib/organization-calls";
 import { everyPage } from "@/lib/pages";
 import { useSent } from "@/lib/sdk";
 
@@ -45,107 +43,58 @@ export const identityKeys = {
 
 /** Every member (every page), ordered by email. */
 export function useMembers(): UseQueryResult<Member[]> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  return useQuery({
-    queryKey: identityKeys.members(organizationId),
-    queryFn: ({ signal }) =>
-      everyPage((cursor, limit) => sent.identity.listMembers({ cursor, limit }, { organization: organizationId, signal })),
-  });
+  return useOrganizationQuery(identityKeys.members, (sent, _, options) =>
+    everyPage((cursor, limit) => sent.identity.listMembers({ cursor, limit }, options)),
+  );
 }
 
 export function useOrganizationDetails(): UseQueryResult<Organization> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  return useQuery({
-    queryKey: identityKeys.organization(organizationId),
-    queryFn: ({ signal }) => sent.identity.getOrganization({ organization: organizationId, signal }),
-  });
+  return useOrganizationQuery(identityKeys.organization, (sent, _, options) => sent.identity.getOrganization(options));
 }
 
-function useInvalidate(): () => Promise<void> {
-  const queryClient = useQueryClient();
-  const { organizationId } = useOrganization();
-  return async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: identityKeys.all(organizationId) }),
-      queryClient.invalidateQueries({ queryKey: meKey }),
-    ]);
-  };
-}
+/** A change to the members or the organization: everything of it, and the person's own memberships. */
+const MEMBERS_CHANGED: Refresh = { keys: (org) => [identityKeys.all(org), meKey] };
 
 export function useAddMember(): UseMutationResult<Member, Error, AddMember> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (params: AddMember) => sent.identity.addMember(params, { organization: organizationId }), onSuccess: invalidate });
+  return useOrganizationMutation((sent, params: AddMember, options) => sent.identity.addMember(params, options), MEMBERS_CHANGED);
 }
 
 export function useUpdateMemberRole(): UseMutationResult<Member, Error, UpdateMemberRole> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (params: UpdateMemberRole) => sent.identity.updateMemberRole(params, { organization: organizationId }),
-    onSuccess: invalidate,
-  });
+  return useOrganizationMutation((sent, params: UpdateMemberRole, options) => sent.identity.updateMemberRole(params, options), MEMBERS_CHANGED);
 }
 
 export function useRemoveMember(): UseMutationResult<RemovedMember, Error, RemoveMember> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (params: RemoveMember) => sent.identity.removeMember(params, { organization: organizationId }),
-    onSuccess: invalidate,
-  });
+  return useOrganizationMutation((sent, params: RemoveMember, options) => sent.identity.removeMember(params, options), MEMBERS_CHANGED);
 }
 
 export function useRenameOrganization(): UseMutationResult<Organization, Error, UpdateOrganization> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (params: UpdateOrganization) => sent.identity.updateOrganization(params, { organization: organizationId }),
-    onSuccess: invalidate,
-  });
+  return useOrganizationMutation((sent, params: UpdateOrganization, options) => sent.identity.updateOrganization(params, options), MEMBERS_CHANGED);
 }
 
 export const INVITATIONS_PAGE = 20;
 
 /** Invitations, newest first, a page at a time (they pile up over the years). */
 export function useInvitations(): UseInfiniteQueryResult<InfiniteData<Page_Serialize<Invitation>, string | null>> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  return useInfiniteQuery({
-    queryKey: identityKeys.invitations(organizationId),
-    queryFn: ({ pageParam, signal }) => sent.identity.listInvitations({ cursor: pageParam, limit: INVITATIONS_PAGE }, { organization: organizationId, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return useOrganizationPages(identityKeys.invitations, (sent, cursor, options) =>
+    sent.identity.listInvitations({ cursor, limit: INVITATIONS_PAGE }, options),
+  );
 }
 
 /** The answer carries the invitation's secret: the dialog shows it once and forgets it. */
 export function useInviteMember(): UseMutationResult<IssuedInvitation, Error, InviteMember_Deserialize> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (params: InviteMember_Deserialize) => sent.identity.inviteMember(params, { organization: organizationId }),
-    // Not awaited: the link is shown at once, while the list catches up.
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: identityKeys.invitations(organizationId) }),
+  return useOrganizationMutation((sent, params: InviteMember_Deserialize, options) => sent.identity.inviteMember(params, options), {
+    keys: (org) => [identityKeys.invitations(org)],
+    // The link is shown at once, while the list catches up.
+    when: "background",
   });
 }
 
 export function useRevokeInvitation(): UseMutationResult<Invitation, Error, RevokeInvitation> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (params: RevokeInvitation) => sent.identity.revokeInvitation(params, { organization: organizationId }),
+  return useOrganizationMutation((sent, params: RevokeInvitation, options) => sent.identity.revokeInvitation(params, options), {
+    keys: (org) => [identityKeys.invitations(org)],
     // A refusal (accepted meanwhile, or revoked by someone else) also means
     // the list is out of date.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: identityKeys.invitations(organizationId) }),
+    when: "settled",
   });
 }
 

@@ -6,20 +6,10 @@
  */
 
 import type { Account, CreateAccount, JournalEntry_Serialize, Page_Serialize, PostEntry_Deserialize, TrialBalance } from "@sent/sdk";
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type InfiniteData,
-  type UseInfiniteQueryResult,
-  type UseMutationResult,
-  type UseQueryResult,
-} from "@tanstack/react-query";
+import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult, UseQueryResult } from "@tanstack/react-query";
 
-import { useOrganization } from "@/lib/organization";
+import { useOrganizationMutation, useOrganizationPages, useOrganizationQuery, type Refresh } from "@/lib/organization-calls";
 import { everyPage } from "@/lib/pages";
-import { useSent } from "@/lib/sdk";
 
 export const ledgerKeys = {
   all: (org: string) => ["ledger", org] as const,
@@ -30,71 +20,36 @@ export const ledgerKeys = {
 
 /** The whole chart of accounts (every page), ordered by code. */
 export function useAccounts(): UseQueryResult<Account[]> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  return useQuery({
-    queryKey: ledgerKeys.accounts(organizationId),
-    queryFn: ({ signal }) =>
-      everyPage((cursor, limit) => sent.ledger.listAccounts({ cursor, limit }, { organization: organizationId, signal })),
-  });
+  return useOrganizationQuery(ledgerKeys.accounts, (sent, _, options) =>
+    everyPage((cursor, limit) => sent.ledger.listAccounts({ cursor, limit }, options)),
+  );
 }
 
 export const ENTRIES_PAGE = 20;
 
 /** Journal entries, newest first, a page at a time. */
 export function useEntries(): UseInfiniteQueryResult<InfiniteData<Page_Serialize<JournalEntry_Serialize>, string | null>> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  return useInfiniteQuery({
-    queryKey: ledgerKeys.entries(organizationId),
-    queryFn: ({ pageParam, signal }) => sent.ledger.listEntries({ cursor: pageParam, limit: ENTRIES_PAGE }, { organization: organizationId, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return useOrganizationPages(ledgerKeys.entries, (sent, cursor, options) => sent.ledger.listEntries({ cursor, limit: ENTRIES_PAGE }, options));
 }
 
 export function useTrialBalance(asOf: string, enabled = true): UseQueryResult<TrialBalance> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  return useQuery({
-    queryKey: ledgerKeys.trialBalance(organizationId, asOf),
-    queryFn: ({ signal }) => sent.ledger.trialBalance({ asOf }, { organization: organizationId, signal }),
-    enabled,
-  });
+  return useOrganizationQuery((org) => ledgerKeys.trialBalance(org, asOf), (sent, _, options) => sent.ledger.trialBalance({ asOf }, options), enabled);
 }
 
-function useInvalidateLedger(): () => Promise<void> {
-  const queryClient = useQueryClient();
-  const { organizationId } = useOrganization();
-  return () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all(organizationId) });
-}
+/** Every change moves balances: the whole ledger of the organization is read again. */
+const LEDGER_CHANGED: Refresh = { keys: (org) => [ledgerKeys.all(org)] };
 
 export function useCreateAccount(): UseMutationResult<Account, Error, CreateAccount> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidateLedger();
-  return useMutation({
-    mutationFn: (params: CreateAccount) => sent.ledger.createAccount(params, { organization: organizationId }),
-    onSuccess: invalidate,
-  });
+  return useOrganizationMutation((sent, params: CreateAccount, options) => sent.ledger.createAccount(params, options), LEDGER_CHANGED);
 }
 
 export function usePostEntry(): UseMutationResult<JournalEntry_Serialize, Error, PostEntry_Deserialize> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidateLedger();
-  return useMutation({
-    mutationFn: (params: PostEntry_Deserialize) => sent.ledger.postEntry(params, { organization: organizationId }),
-    onSuccess: invalidate,
-  });
+  return useOrganizationMutation((sent, params: PostEntry_Deserialize, options) => sent.ledger.postEntry(params, options), LEDGER_CHANGED);
 }
 
 export function useReverseEntry(): UseMutationResult<JournalEntry_Serialize, Error, { entryId: string }> {
-  const sent = useSent();
-  const { organizationId } = useOrganization();
-  const invalidate = useInvalidateLedger();
-  return useMutation({
-    mutationFn: ({ entryId }: { entryId: string }) => sent.ledger.reverseEntry({ entryId }, { organization: organizationId }),
-    onSuccess: invalidate,
-  });
+  return useOrganizationMutation(
+    (sent, { entryId }: { entryId: string }, options) => sent.ledger.reverseEntry({ entryId }, options),
+    LEDGER_CHANGED,
+  );
 }

@@ -13,7 +13,8 @@
 //! A parked connection never goes back to the pool with its transaction
 //! open: whatever drops it before its `COMMIT` was answered closes it (the
 //! server then rolls the transaction back), so anything else that borrows
-//! from the pool only ever sees clean connections.
+//! from the pool only ever sees clean connections. When every connection is
+//! parked, such a borrower waits for the sweeper, at most about [`GRACE`].
 
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::{Duration, Instant};
@@ -24,6 +25,10 @@ use tokio::sync::Notify;
 /// How long a parked connection waits for a call before the sweeper
 /// commits it.
 pub(crate) const GRACE: Duration = Duration::from_millis(5);
+
+/// How long a `COMMIT` nobody waits for may take before its connection is
+/// closed instead (a server gone silent must not hold a pool slot).
+const COMMIT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The pool, and the connections whose read-only transaction still awaits
 /// its `COMMIT`. Cheap to clone; every clone shares both.
@@ -78,7 +83,9 @@ impl Connections {
     /// A connection for a call: the last one parked if any, else one from
     /// the pool.
     pub(crate) async fn get(&self) -> Result<Checkout, PoolError> {
-        while let Some(mut parked) = self.inner.lock().pop() {
+        loop {
+            let parked = self.inner.lock().pop();
+            let Some(mut parked) = parked else { break };
             let Some(client) = parked.client.0.take() else { continue };
             if client.is_closed() {
                 drop(Object::take(client));
@@ -153,16 +160,18 @@ async fn sweep(inner: Weak<Inner>, parked_one: Arc<Notify>) {
                 }
                 None => return,
             };
-            futures::future::join_all(stale.into_iter().map(commit_and_release)).await;
+            for client in stale {
+                tokio::spawn(commit_and_release(client));
+            }
         }
     }
 }
 
-/// `COMMIT`, then back to the pool; a connection whose `COMMIT` fails is
-/// closed instead.
+/// `COMMIT`, then back to the pool; a connection whose `COMMIT` fails or
+/// takes too long is closed instead.
 async fn commit_and_release(mut client: Unfinished) {
     if let Some(connection) = &client.0
-        && crate::ctx::commit(connection).await.is_ok()
+        && let Ok(Ok(())) = tokio::time::timeout(COMMIT_TIMEOUT, crate::ctx::commit(connection)).await
     {
         drop(client.0.take());
     }

@@ -10,7 +10,9 @@
 //! statement timeout (`Ctx::enter`); the caller's role
 //! (`identity.member_role`); the method's queries; for a mutation the audit
 //! row (`audit.append_entry`); `COMMIT`. The server sends the first three
-//! together, and answers a query method before its `COMMIT` is answered;
+//! together, and answers a query method before its `COMMIT` is sent: that
+//! `COMMIT` goes out with the next call's first three on the same
+//! connection, so each connection still runs the statements in this order.
 //! pgbench waits for each statement's answer before the next.
 
 const IDENTITY_SQL: &str = include_str!("../../../sql/identity.sql");

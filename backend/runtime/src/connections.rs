@@ -80,6 +80,12 @@ impl Connections {
         }
     }
 
+    /// The pool itself, for what borrows a connection outside a call's
+    /// transaction (sessions).
+    pub(crate) fn pool(&self) -> &Pool {
+        &self.inner.pool
+    }
+
     /// A connection for a call: the last one parked if any, else one from
     /// the pool.
     pub(crate) async fn get(&self) -> Result<Checkout, PoolError> {

@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use deadpool_postgres::Object;
 use sent_rpc::{Role, RpcError};
-use tokio_postgres::CancelToken;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{CancelToken, Statement};
 use uuid::Uuid;
 
 use crate::connections::Connections;
@@ -171,26 +172,12 @@ impl Ctx {
         let org = organization_id.map(|id| id.to_string()).unwrap_or_default();
         let user = self.identity.as_ref().map(|i| i.user_id.to_string()).unwrap_or_default();
         let timeout = format!("{}ms", self.statement_timeout.as_millis().max(1));
+        let settings_params: [&(dyn ToSql + Sync); 3] = [&org, &user, &timeout];
         let client: &crate::Db = &tx.client;
         let (committed, began, set, value) = futures::join!(
-            async {
-                match &commit {
-                    Some(statement) => client.execute(statement, &[]).await.map(drop),
-                    None => Ok(()),
-                }
-            },
-            async {
-                match &begin {
-                    Some(statement) => client.execute(statement, &[]).await.map(drop),
-                    None => Ok(()),
-                }
-            },
-            async {
-                match &settings {
-                    Some(statement) => client.execute(statement, &[&org, &user, &timeout]).await.map(drop),
-                    None => Ok(()),
-                }
-            },
+            execute_if(client, commit.as_ref(), &[]),
+            execute_if(client, begin.as_ref(), &[]),
+            execute_if(client, settings.as_ref(), &settings_params),
             first(client),
         );
         committed?;
@@ -268,6 +255,19 @@ impl Ctx {
             tracing::warn!(request_id = %self.request_id, %error, "rollback failed; closing the connection");
             let _ = Object::take(tx.client);
         }
+    }
+}
+
+/// Run `statement`, if there is one. Its request is sent on the first poll,
+/// which is what lets [`Ctx::enter`] order the requests it joins.
+async fn execute_if(
+    client: &crate::Db,
+    statement: Option<&Statement>,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<(), tokio_postgres::Error> {
+    match statement {
+        Some(statement) => client.execute(statement, params).await.map(drop),
+        None => Ok(()),
     }
 }
 

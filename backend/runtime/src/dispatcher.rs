@@ -57,7 +57,6 @@ pub struct Dispatcher {
 #[derive(Debug)]
 struct Inner {
     registry: Registry<Ctx>,
-    pool: Pool,
     connections: Connections,
     verifier: Option<Arc<TokenVerifier>>,
     options: DispatchOptions,
@@ -70,8 +69,7 @@ impl Dispatcher {
         verifier: Option<Arc<TokenVerifier>>,
         options: DispatchOptions,
     ) -> Self {
-        let connections = Connections::new(pool.clone());
-        Self { inner: Arc::new(Inner { registry, pool, connections, verifier, options }) }
+        Self { inner: Arc::new(Inner { registry, connections: Connections::new(pool), verifier, options }) }
     }
 
     /// Every method, sorted by wire name.
@@ -158,7 +156,7 @@ impl Dispatcher {
         }
         let Some(token) = credentials.bearer.as_deref() else {
             return match &credentials.session {
-                Some(session) => crate::sessions::resolve(&self.inner.pool, session).await,
+                Some(session) => crate::sessions::resolve(self.inner.connections.pool(), session).await,
                 None => Err(RpcError::unauthenticated("Sign in to call this method")),
             };
         };

@@ -3,7 +3,7 @@
 //!
 //! An entry is only ever a token that passed every check, kept under its
 //! whole text (not a hash a forgery could collide with), and only until the
-//! earlier of its `exp` and [`MAX_REUSE`] after it was checked: a key the
+//! earlier of its `exp` and [`MAX_REUSE_SECS`] after it was checked: a key the
 //! provider withdraws stops being trusted within that bound. Opaque tokens
 //! are never kept: introspection is how a provider revokes them.
 

@@ -5,6 +5,10 @@
 //! process or another, adopts it. Each test then gets its own database,
 //! copied from a migrated template, so tests run in parallel without sharing
 //! rows. A file lock serialises the start-up and the copies.
+//!
+//! A test database is named after the process that made it and outlives it
+//! (a test may fail anywhere), so each new one first drops those whose
+//! process has ended: a long run, or many, never fills the disk.
 
 use std::path::PathBuf;
 
@@ -16,6 +20,8 @@ use crate::migrate;
 use crate::roles::{APP_ROLE, OWNER_ROLE};
 
 const TEMPLATE: &str = "sent_template";
+/// Every test database's name starts with it: `test_<pid>_<uuid>`.
+const TEST_PREFIX: &str = "test_";
 
 /// A database of its own for one test.
 #[derive(Debug, Clone)]
@@ -74,9 +80,10 @@ async fn new_database(template: Option<&str>) -> TestDb {
         })
         .await;
     let cluster = &shared.cluster;
-    let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+    let name = format!("{TEST_PREFIX}{}_{}", std::process::id(), uuid::Uuid::new_v4().simple());
     {
         let _lock = lock().await;
+        drop_orphans(cluster).await;
         let sql = match template {
             Some(template) => {
                 ensure_template(cluster).await;
@@ -125,6 +132,34 @@ async fn ensure_template(cluster: &Cluster) {
     let _ = conn.await;
 }
 
+/// Drop the test databases whose process has ended.
+async fn drop_orphans(cluster: &Cluster) {
+    let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
+        .await
+        .unwrap_or_else(|e| panic!("test cluster: {e}"));
+    let conn = tokio::spawn(conn);
+    let names = client
+        .query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", &[&TEST_PREFIX])
+        .await
+        .unwrap_or_else(|e| panic!("list test databases: {e:?}"));
+    for name in names.iter().map(|row| row.get::<_, String>(0)).filter(|name| is_orphan(name)) {
+        // Ignored: a database another process dropped meanwhile is gone too.
+        let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+    }
+    drop(client);
+    let _ = conn.await;
+}
+
+/// Whether a test database's process has ended. A name without a process
+/// is an orphan too; where processes cannot be seen, nothing is.
+fn is_orphan(name: &str) -> bool {
+    let pid = name.strip_prefix(TEST_PREFIX).and_then(|rest| rest.split_once('_')).map(|(pid, _)| pid);
+    match pid.and_then(|pid| pid.parse::<u32>().ok()) {
+        Some(pid) => cfg!(target_os = "linux") && !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        None => true,
+    }
+}
+
 async fn superuser_execute(cluster: &Cluster, sql: &str) {
     let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
         .await
@@ -153,4 +188,41 @@ async fn lock() -> std::fs::File {
     })
     .await
     .unwrap_or_else(|e| panic!("lock task: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn databases(url: &str) -> Vec<String> {
+        let (client, conn) = tokio_postgres::connect(url, NoTls).await.unwrap();
+        let conn = tokio::spawn(conn);
+        let rows = client.query("SELECT datname FROM pg_database", &[]).await.unwrap();
+        drop(client);
+        conn.await.unwrap().unwrap();
+        rows.iter().map(|row| row.get(0)).collect()
+    }
+
+    #[tokio::test]
+    async fn a_new_test_database_drops_those_of_ended_processes_and_keeps_its_own_processes() {
+        let mine = test_database().await;
+        // No process has this id: Linux's pid_max is at most 2^22.
+        let orphan = format!("{TEST_PREFIX}{}_{}", u32::MAX, uuid::Uuid::new_v4().simple());
+        let cluster = &SHARED.get().unwrap().cluster;
+        superuser_execute(cluster, &format!("CREATE DATABASE \"{orphan}\"")).await;
+        assert!(databases(&mine.superuser_url).await.contains(&orphan));
+
+        let next = test_database().await;
+
+        let after = databases(&next.superuser_url).await;
+        assert!(!after.contains(&orphan), "the ended process's database is dropped");
+        assert!(after.contains(&mine.name) && after.contains(&next.name), "this process's databases stay");
+    }
+
+    #[test]
+    fn only_a_live_process_keeps_its_databases() {
+        assert!(!is_orphan(&format!("{TEST_PREFIX}{}_abc", std::process::id())));
+        assert!(is_orphan(&format!("{TEST_PREFIX}{}_abc", u32::MAX)));
+        assert!(is_orphan(&format!("{TEST_PREFIX}0123456789abcdef")), "a name without a process");
+    }
 }

@@ -11,6 +11,7 @@
 //!   token names an unknown key.
 //! - [`relying_party`]: sign-in with the authorization-code flow and PKCE
 //!   (`openidconnect`), for the web host and native apps alike.
+//! - [`renewal`]: a native app renews its sign-in with its refresh token.
 //! - [`loopback`] (feature `loopback`): the loopback redirect a native app
 //!   (the CLI, the desktop app) signs in through.
 //! - [`http`]: the one HTTP client that talks to the provider (no redirects,
@@ -31,6 +32,7 @@ pub mod jwks;
 #[cfg(feature = "loopback")]
 pub mod loopback;
 pub mod relying_party;
+pub mod renewal;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod verified;

@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
-use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
+use openidconnect::core::{CoreAuthPrompt, CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
     AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
     EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse as _, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
@@ -32,6 +32,9 @@ pub struct RelyingPartyConfig {
     pub redirect_uri: String,
     /// Least time between two rediscoveries triggered by unknown keys.
     pub min_refresh: Duration,
+    /// Ask for a refresh token (a native app, which renews its own sign-in;
+    /// the web host keeps a session of its own instead).
+    pub offline_access: bool,
 }
 
 /// Why sign-in failed. Each message is safe to show the person signing in.
@@ -43,6 +46,8 @@ pub enum SignInError {
     Config(String),
     #[error("the identity provider refused the sign-in code: {0}")]
     Exchange(String),
+    #[error("the identity provider would not renew the sign-in: {0}")]
+    Renewal(String),
     #[error("the identity provider's ID token is not valid: {0}")]
     IdToken(String),
     #[error("the identity provider did not sign you in ({error}{})", description.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
@@ -150,7 +155,7 @@ impl RelyingParty {
     pub async fn start_login(&self) -> LoginStart {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let discovered = self.discovered.read().await;
-        let (url, state, nonce) = discovered
+        let mut request = discovered
             .client
             .authorize_url(
                 AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
@@ -159,8 +164,13 @@ impl RelyingParty {
             )
             .add_scope(Scope::new("email".into()))
             .add_scope(Scope::new("profile".into()))
-            .set_pkce_challenge(challenge)
-            .url();
+            .set_pkce_challenge(challenge);
+        if self.config.offline_access {
+            // OpenID Connect Core §11: a provider grants offline access only
+            // when the request also asks for consent.
+            request = request.add_scope(Scope::new("offline_access".into())).add_prompt(CoreAuthPrompt::Consent);
+        }
+        let (url, state, nonce) = request.url();
         LoginStart {
             url: url.to_string(),
             state: state.secret().clone(),

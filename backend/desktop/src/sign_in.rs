@@ -101,6 +101,7 @@ pub async fn sign_in(
             client_secret: None,
             redirect_uri: loopback.redirect_uri(),
             min_refresh: MIN_REFRESH,
+            offline_access: true,
         },
         http.clone(),
     )

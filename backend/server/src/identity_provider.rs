@@ -93,6 +93,7 @@ pub async fn configure(config: &Config) -> Result<IdentityProvider, ProviderErro
                     client_secret: settings.client_secret.clone(),
                     redirect_uri: format!("{}/auth/callback", config.public_url()),
                     min_refresh,
+                    offline_access: false,
                 },
                 http.clone(),
             )

@@ -1,0 +1,73 @@
+//! Renewing a native app's sign-in with its refresh token (RFC 6749 §6), so
+//! a person signs in once rather than each time an access token lapses.
+//!
+//! Providers rotate a public client's refresh token on each use and treat a
+//! second use of a spent one as theft (the whole grant is revoked), so the
+//! caller must keep the new one and never renew with the same token twice
+//! at once.
+
+use std::time::SystemTime;
+
+use openidconnect::core::{CoreClient, CoreProviderMetadata};
+use openidconnect::{ClientId, ClientSecret, IssuerUrl, OAuth2TokenResponse as _, RefreshToken};
+
+use crate::relying_party::{SignInError, describe};
+
+/// The tokens a renewal gave.
+#[derive(Clone)]
+pub struct Renewed {
+    /// A bearer token for SENT's API.
+    pub access_token: String,
+    /// The refresh token to use next time: the provider's new one, or the
+    /// one just used when it sent none.
+    pub refresh_token: String,
+    /// When the access token stops being accepted, if the provider said.
+    pub expires_at: Option<SystemTime>,
+}
+
+impl std::fmt::Debug for Renewed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Tokens stay out of logs.
+        f.debug_struct("Renewed").field("expires_at", &self.expires_at).finish_non_exhaustive()
+    }
+}
+
+/// As whom to renew.
+#[derive(Debug, Clone)]
+pub struct Client<'a> {
+    pub issuer: &'a str,
+    pub client_id: &'a str,
+    /// `None` for a public client.
+    pub client_secret: Option<&'a str>,
+}
+
+/// Trade `refresh_token` for a new access token at the provider's token
+/// endpoint.
+///
+/// # Errors
+/// [`SignInError::Discovery`] when the provider cannot be reached;
+/// [`SignInError::Renewal`] when it refuses the token (expired, revoked,
+/// already used): the person must sign in again.
+pub async fn renew(client: &Client<'_>, refresh_token: &str, http: &reqwest::Client) -> Result<Renewed, SignInError> {
+    let failed = |reason: String| SignInError::Discovery { issuer: client.issuer.to_owned(), reason };
+    let issuer = IssuerUrl::new(client.issuer.to_owned()).map_err(|e| SignInError::Config(e.to_string()))?;
+    let metadata = CoreProviderMetadata::discover_async(issuer, http).await.map_err(|e| failed(describe(&e)))?;
+    let oidc = CoreClient::from_provider_metadata(
+        metadata,
+        ClientId::new(client.client_id.to_owned()),
+        client.client_secret.map(|secret| ClientSecret::new(secret.to_owned())),
+    );
+    let requested_at = SystemTime::now();
+    let token = oidc
+        .exchange_refresh_token(&RefreshToken::new(refresh_token.to_owned()))
+        .map_err(|e| SignInError::Config(e.to_string()))?
+        .request_async(http)
+        .await
+        .map_err(|e| SignInError::Renewal(describe(&e)))?;
+    Ok(Renewed {
+        access_token: token.access_token().secret().clone(),
+        refresh_token: token.refresh_token().map_or_else(|| refresh_token.to_owned(), |t| t.secret().clone()),
+        // Counted from before the request, as at sign-in.
+        expires_at: token.expires_in().map(|lifetime| requested_at + lifetime),
+    })
+}

@@ -59,7 +59,7 @@ async fn call(global: &Global, options: &Call) -> Result<(), Failure> {
     let params = params::gather(&document, method, &input)?;
     params::validate(&document, method, &params)?;
     let caller = Caller {
-        bearer: bearer_for(global, method)?,
+        bearer: bearer_for(global, method).await?,
         organization_id: global.org,
         request_id: Some(global.request_id.clone().unwrap_or_else(new_request_id)),
     };
@@ -86,27 +86,22 @@ fn new_request_id() -> String {
 }
 
 /// The token to send: `--token`, else the one `sent login` saved for this
-/// server.
-fn bearer_for(global: &Global, method: &Method) -> Result<Option<String>, Failure> {
+/// server, renewed when it has lapsed (a public method goes without).
+async fn bearer_for(global: &Global, method: &Method) -> Result<Option<String>, Failure> {
     if let Some(token) = global.token.as_deref().filter(|token| !token.is_empty()) {
         return Ok(Some(token.to_owned()));
     }
-    let saved = match Store::locate() {
-        Ok(store) => store.get(&global.server)?,
-        Err(_) if method.is_public() => None,
+    let store = match Store::locate() {
+        Ok(store) => store,
+        Err(_) if method.is_public() => return Ok(None),
         Err(failure) => return Err(failure),
     };
-    match saved {
+    match store.get(&global.server)? {
         Some(saved) if saved.is_expired(SystemTime::now()) => {
             if method.is_public() {
                 return Ok(None);
             }
-            let when = saved.expiry_text().map(|at| format!(" at {at}")).unwrap_or_default();
-            Err(Failure::new(
-                Exit::Auth,
-                "unauthenticated",
-                format!("the token `sent login` saved for {} expired{when}; run `sent login` again", global.server),
-            ))
+            login::renewed(&store, &global.server).await.map(Some)
         }
         Some(saved) => Ok(Some(saved.access_token)),
         None => Ok(None),

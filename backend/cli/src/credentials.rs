@@ -139,6 +139,27 @@ impl Store {
         Ok(true)
     }
 
+    /// Hold the store for oneself until the guard is dropped: two `sent`s
+    /// renewing at once would spend the same refresh token twice, which a
+    /// provider takes for theft.
+    ///
+    /// # Errors
+    /// When the lock file cannot be made or locked.
+    pub async fn lock(&self) -> Result<std::fs::File, Failure> {
+        let dir = self.path.parent().unwrap_or_else(|| Path::new(".")).to_owned();
+        let path = dir.join(".credentials.lock");
+        let locked = tokio::task::spawn_blocking(move || {
+            create_private_dir(&dir)?;
+            let file = open_private_lock(&path)?;
+            file.lock()?;
+            Ok::<_, std::io::Error>(file)
+        })
+        .await
+        .map_err(std::io::Error::other)
+        .and_then(|locked| locked);
+        locked.map_err(|e| self.failed("lock", &e))
+    }
+
     fn read(&self) -> Result<File, Failure> {
         match std::fs::read(&self.path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
@@ -190,6 +211,17 @@ fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
 #[cfg(not(unix))]
 fn create_private_file(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+#[cfg(unix)]
+fn open_private_lock(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new().write(true).create(true).truncate(false).mode(0o600).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_private_lock(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new().write(true).create(true).truncate(false).open(path)
 }
 
 #[cfg(unix)]

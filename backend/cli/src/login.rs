@@ -5,15 +5,20 @@
 //! listens on `127.0.0.1` on a port of the system's choosing and the
 //! provider sends the browser back there. A service account uses the
 //! client-credentials grant with its own id and secret.
+//!
+//! A person's sign-in comes with a refresh token, with which a lapsed access
+//! token is renewed; a service account signs in again (its secret is never
+//! saved).
 
 use std::time::{Duration, SystemTime};
 
 use openidconnect::core::{CoreClient, CoreProviderMetadata};
 use openidconnect::{ClientId, ClientSecret, IssuerUrl, OAuth2TokenResponse as _};
 use sent_auth::loopback::{Loopback, LoopbackError};
+use sent_auth::renewal::{self, Renewed};
 use sent_auth::{RelyingParty, RelyingPartyConfig, SignInError, describe};
 
-use crate::credentials::{Saved, unix_seconds};
+use crate::credentials::{Saved, Store, unix_seconds};
 use crate::exit::{Exit, Failure};
 
 /// The provider's client id for this command line (a public client: PKCE,
@@ -34,6 +39,7 @@ pub async fn in_browser(issuer: &str, open_browser: bool, wait: Duration) -> Res
         client_secret: None,
         redirect_uri: loopback.redirect_uri(),
         min_refresh: Duration::from_secs(60),
+        offline_access: true,
     };
     let relying_party = RelyingParty::discover(config, http).await.map_err(|e| match e {
         SignInError::Discovery { reason, .. } => provider_unreachable(issuer, &reason),
@@ -104,6 +110,47 @@ pub async fn as_service(issuer: &str, client_id: &str, client_secret: String) ->
         client_id: client_id.to_owned(),
         signed_in_as: client_id.to_owned(),
     })
+}
+
+/// The access token saved for `server`, renewed first when it has lapsed.
+/// Under the store's lock: a `sent` running meanwhile either renewed it
+/// already (its token is used) or waits for this one.
+///
+/// # Errors
+/// Exit 3 when nothing is saved, the token lapsed without a refresh token,
+/// or the provider refuses to renew; exit 1 when it cannot be reached.
+pub async fn renewed(store: &Store, server: &str) -> Result<String, Failure> {
+    let _lock = store.lock().await?;
+    let saved = store.get(server)?.ok_or_else(|| {
+        Failure::new(Exit::Auth, "unauthenticated", format!("nobody is signed in to {server}; run `sent login`"))
+    })?;
+    if !saved.is_expired(SystemTime::now()) {
+        return Ok(saved.access_token);
+    }
+    let Some(refresh_token) = saved.refresh_token.as_deref() else { return Err(expired(server, &saved, None)) };
+    let client = renewal::Client { issuer: &saved.issuer, client_id: &saved.client_id, client_secret: None };
+    let Renewed { access_token, refresh_token, expires_at } =
+        renewal::renew(&client, refresh_token, &http_client()?).await.map_err(|e| match e {
+            SignInError::Discovery { reason, .. } => provider_unreachable(&saved.issuer, &reason),
+            refused => expired(server, &saved, Some(&refused)),
+        })?;
+    let access = access_token.clone();
+    store.put(
+        server,
+        Saved { access_token, refresh_token: Some(refresh_token), expires_at: expires_at.map(unix_seconds), ..saved },
+    )?;
+    Ok(access)
+}
+
+/// The saved token lapsed and cannot be renewed (`why`, when it was tried).
+pub fn expired(server: &str, saved: &Saved, why: Option<&SignInError>) -> Failure {
+    let when = saved.expiry_text().map(|at| format!(" at {at}")).unwrap_or_default();
+    let why = why.map(|e| format!(" and could not be renewed ({e})")).unwrap_or_default();
+    Failure::new(
+        Exit::Auth,
+        "unauthenticated",
+        format!("the token `sent login` saved for {server} expired{when}{why}; run `sent login` again"),
+    )
 }
 
 fn open_in_browser(url: &str) {

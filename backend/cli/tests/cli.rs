@@ -501,6 +501,66 @@ async fn sign_in_at(url: &str, provider_issuer: &str, email: &str, password: &st
     panic!("sign-in did not finish in 20 hops (at {url})");
 }
 
+/// `sent login --no-browser` under way, and the sign-in address it printed.
+struct LoginUnderWay {
+    child: tokio::process::Child,
+    stderr: tokio::io::Lines<BufReader<tokio::process::ChildStderr>>,
+    said: String,
+    url: String,
+}
+
+impl LoginUnderWay {
+    async fn start(sent: &Sent, provider_issuer: &str) -> Self {
+        let mut login = sent.command(&["login", "--no-browser"]);
+        login.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = login.spawn().expect("sent login starts");
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr")).lines();
+        let mut said = String::new();
+        let url = loop {
+            let line = tokio::time::timeout(Duration::from_secs(30), stderr.next_line())
+                .await
+                .unwrap_or_else(|_| panic!("no sign-in address within 30 s: {said}"))
+                .expect("stderr is readable")
+                .unwrap_or_else(|| panic!("sent login ended without a sign-in address: {said}"));
+            said.push_str(&line);
+            said.push('\n');
+            if line.starts_with(provider_issuer) {
+                break line;
+            }
+        };
+        Self { child, stderr, said, url }
+    }
+
+    /// Wait for `sent login` to end; everything it said.
+    async fn finish(mut self) -> String {
+        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+            .await
+            .expect("login ends")
+            .expect("login ran");
+        let mut rest = String::new();
+        let _ = self.stderr.into_inner().read_to_string(&mut rest).await;
+        assert!(status.success(), "{status}: {}{rest}", self.said);
+        rest
+    }
+}
+
+/// The entry `sent login` saved for `server`.
+fn saved_entry(sent: &Sent, server: &TestServer) -> Value {
+    let saved: Value = serde_json::from_slice(&std::fs::read(sent.credentials()).expect("saved")).expect("JSON");
+    saved["servers"][server.tarpc_addr.to_string()].clone()
+}
+
+/// Change the entry `sent login` saved for `server`.
+fn edit_entry(sent: &Sent, server: &TestServer, edit: impl FnOnce(&mut Value)) {
+    let mut saved: Value = serde_json::from_slice(&std::fs::read(sent.credentials()).expect("saved")).expect("JSON");
+    edit(&mut saved["servers"][server.tarpc_addr.to_string()]);
+    std::fs::write(sent.credentials(), saved.to_string()).expect("credentials written");
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("a clock").as_secs()
+}
+
 #[tokio::test]
 async fn a_person_signs_in_in_the_browser_and_the_saved_token_carries_calls() {
     let state = provider_state();
@@ -508,23 +568,8 @@ async fn a_person_signs_in_in_the_browser_and_the_saved_token_carries_calls() {
     let alice = provider.user("alice@acme.test").expect("alice").clone();
     let sent = Sent::for_server(&server).env("SENT_OIDC_ISSUER", provider.issuer());
 
-    let mut login = sent.command(&["login", "--no-browser"]);
-    login.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = login.spawn().expect("sent login starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr")).lines();
-    let mut said = String::new();
-    let url = loop {
-        let line = tokio::time::timeout(Duration::from_secs(30), stderr.next_line())
-            .await
-            .unwrap_or_else(|_| panic!("no sign-in address within 30 s: {said}"))
-            .expect("stderr is readable")
-            .unwrap_or_else(|| panic!("sent login ended without a sign-in address: {said}"));
-        said.push_str(&line);
-        said.push('\n');
-        if line.starts_with(provider.issuer()) {
-            break line;
-        }
-    };
+    let login = LoginUnderWay::start(&sent, provider.issuer()).await;
+    let url = login.url.clone();
     assert!(url.contains("client_id=sent-cli") && url.contains("code_challenge="), "{url}");
 
     // A request to the loopback address without this sign-in's state is
@@ -542,21 +587,15 @@ async fn a_person_signs_in_in_the_browser_and_the_saved_token_carries_calls() {
     let (status, page) = sign_in_at(&url, provider.issuer(), &alice.email, &alice.password).await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("signed in to SENT as alice@acme.test"), "{page}");
-    let status =
-        tokio::time::timeout(Duration::from_secs(30), child.wait()).await.expect("login ends").expect("login ran");
-    let mut rest = String::new();
-    let _ = stderr.into_inner().read_to_string(&mut rest).await;
-    assert!(status.success(), "{status}: {said}{rest}");
+    let rest = login.finish().await;
     assert!(rest.contains("Signed in as alice@acme.test"), "{rest}");
 
     #[cfg(unix)]
     assert_eq!(mode(&sent.credentials()), 0o600, "only its owner may read the credentials");
-    let saved: Value = serde_json::from_slice(&std::fs::read(sent.credentials()).expect("saved")).expect("JSON");
-    let entry = &saved["servers"][server.tarpc_addr.to_string()];
+    let entry = saved_entry(&sent, &server);
     assert_eq!(entry["clientId"], "sent-cli");
     assert_eq!(entry["signedInAs"], "alice@acme.test");
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("a clock").as_secs();
-    assert!(entry["expiresAt"].as_u64().is_some_and(|at| at > now), "{entry}");
+    assert!(entry["expiresAt"].as_u64().is_some_and(|at| at > unix_now()), "{entry}");
 
     let me = sent.run(&["call", "identity.me"]).await;
     me.ok();
@@ -565,6 +604,57 @@ async fn a_person_signs_in_in_the_browser_and_the_saved_token_carries_calls() {
     sent.run(&["logout"]).await.ok();
     assert!(!sent.credentials().exists(), "signing out removes the saved token");
     sent.run(&["call", "identity.me"]).await.expect(3, "unauthenticated");
+}
+
+#[tokio::test]
+async fn a_lapsed_token_is_renewed_with_the_refresh_token_once_even_by_two_sents_at_once() {
+    let state = provider_state();
+    let (server, provider) = TestServer::start_with_local_provider(state.path()).await;
+    let alice = provider.user("alice@acme.test").expect("alice").clone();
+    let sent = Sent::for_server(&server).env("SENT_OIDC_ISSUER", provider.issuer());
+    let login = LoginUnderWay::start(&sent, provider.issuer()).await;
+    assert!(login.url.contains("offline_access") && login.url.contains("prompt=consent"), "{}", login.url);
+    sign_in_at(&login.url, provider.issuer(), &alice.email, &alice.password).await;
+    login.finish().await;
+    let first = saved_entry(&sent, &server);
+    let first_refresh = first["refreshToken"].as_str().expect("a person's sign-in has a refresh token").to_owned();
+
+    // The access token lapses (and would be refused): the call renews it.
+    let lapse = |entry: &mut Value| {
+        entry["accessToken"] = json!("lapsed");
+        entry["expiresAt"] = json!(unix_now() - 60);
+    };
+    edit_entry(&sent, &server, lapse);
+    let me = sent.run(&["call", "identity.me"]).await;
+    me.ok();
+    assert_eq!(me.json()["email"], "alice@acme.test");
+    let renewed = saved_entry(&sent, &server);
+    assert_ne!(renewed["accessToken"], "lapsed");
+    assert!(renewed["expiresAt"].as_u64().is_some_and(|at| at > unix_now()), "{renewed}");
+    assert_ne!(renewed["refreshToken"], first_refresh, "the provider rotates a public client's refresh token");
+    #[cfg(unix)]
+    assert_eq!(mode(&sent.credentials()), 0o600);
+
+    // Two at once: one renews, the other waits and uses its token. Spending
+    // the refresh token twice would make the provider revoke the grant.
+    edit_entry(&sent, &server, lapse);
+    let (one, two) = tokio::join!(sent.run(&["call", "identity.me"]), sent.run(&["call", "identity.me"]));
+    one.ok();
+    two.ok();
+    edit_entry(&sent, &server, lapse);
+    sent.run(&["call", "identity.me"]).await.ok();
+
+    // A refresh token the provider does not know: sign in again.
+    edit_entry(&sent, &server, |entry| {
+        lapse(entry);
+        entry["refreshToken"] = json!("forged");
+    });
+    let refused = sent.run(&["call", "identity.me"]).await;
+    refused.expect(3, "unauthenticated");
+    assert!(
+        refused.stderr.contains("could not be renewed") && refused.stderr.contains("run `sent login`"),
+        "{refused:?}"
+    );
 }
 
 #[tokio::test]

@@ -8,8 +8,9 @@
 // SENT_OIDC_STATE_DIR (default .data/oidc), SENT_OIDC_AUDIENCE (default
 // urn:sent:api), SENT_OIDC_WEB_REDIRECTS (comma separated, default
 // http://127.0.0.1:8080/auth/callback), SENT_OIDC_ACCESS_TOKEN_FORMAT (jwt, the
-// default, or opaque: opaque tokens are checked through introspection). Flags
-// win over the environment.
+// default, or opaque: opaque tokens are checked through introspection),
+// SENT_OIDC_ACCESS_TOKEN_TTL (seconds, default 600). Flags win over the
+// environment.
 //
 // When ready it prints exactly one JSON line on stdout (issuer, audience, the
 // demo users with their passwords, the client secrets); everything else goes
@@ -76,10 +77,16 @@ async function serve(values) {
     fail(`SENT_OIDC_ACCESS_TOKEN_FORMAT must be jwt or opaque, not ${JSON.stringify(accessTokenFormat)}`);
   }
   const webRedirects = parseUrls(process.env.SENT_OIDC_WEB_REDIRECTS || DEFAULT_WEB_REDIRECTS, 'SENT_OIDC_WEB_REDIRECTS');
+  // Unset: the configuration's default.
+  const ttl = process.env.SENT_OIDC_ACCESS_TOKEN_TTL || undefined;
+  if (ttl !== undefined && !/^[1-9]\d{0,6}$/.test(ttl)) {
+    fail(`SENT_OIDC_ACCESS_TOKEN_TTL must be a whole number of seconds, not ${JSON.stringify(ttl)}`);
+  }
+  const accessTokenTTL = ttl && Number(ttl);
 
   let running;
   try {
-    running = await startProvider({ port, stateDir, audience, webRedirects, accessTokenFormat });
+    running = await startProvider({ port, stateDir, audience, webRedirects, accessTokenFormat, accessTokenTTL });
   } catch (error) {
     if (error.code === 'EADDRINUSE') fail(`port ${port} on 127.0.0.1 is already in use`);
     if (error.code === 'EACCES') fail(`not allowed to listen on port ${port}`);

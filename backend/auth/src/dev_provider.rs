@@ -37,6 +37,8 @@ pub struct DevProviderOptions {
     /// `sent-web`'s redirect URIs; empty means the provider's default
     /// (`http://127.0.0.1:8080/auth/callback`).
     pub web_redirects: Vec<String>,
+    /// How long access tokens last; `None` is the provider's 10 minutes.
+    pub access_token_ttl: Option<Duration>,
 }
 
 /// A demo account of the provider, with its password.
@@ -150,6 +152,10 @@ impl DevProvider {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .kill_on_drop(true);
+        match options.access_token_ttl {
+            Some(ttl) => command.env("SENT_OIDC_ACCESS_TOKEN_TTL", ttl.as_secs().max(1).to_string()),
+            None => command.env_remove("SENT_OIDC_ACCESS_TOKEN_TTL"),
+        };
         if options.web_redirects.is_empty() {
             command.env_remove("SENT_OIDC_WEB_REDIRECTS");
         } else {
@@ -374,6 +380,7 @@ mod tests {
             port,
             state_dir: state.0.clone(),
             web_redirects: vec!["http://127.0.0.1:8080/auth/callback".into()],
+            access_token_ttl: None,
         }
     }
 

@@ -48,6 +48,7 @@ async fn stack(test: &str, extra_env: &[(&str, String)]) -> Stack {
         port: None,
         state_dir: scratch.path("oidc"),
         web_redirects: Vec::new(),
+        access_token_ttl: None,
     })
     .await
     .expect("the local provider starts");

@@ -9,7 +9,7 @@ const MINUTE = 60;
 const DAY = 24 * 60 * MINUTE;
 
 export const USER_SCOPE = 'openid email profile offline_access';
-const ACCESS_TOKEN_TTL = 10 * MINUTE;
+export const DEFAULT_ACCESS_TOKEN_TTL = 10 * MINUTE;
 
 // RFC 8252 §7.3: the port of a loopback redirect is chosen at run time.
 // oidc-provider ignores the port when comparing loopback redirect URIs of
@@ -66,13 +66,20 @@ function clients({ webRedirects, clientSecrets }) {
  * The configuration object for `new Provider(issuer, configuration)`.
  * `state` comes from `loadState`, `accounts` from `demoAccounts`.
  */
-export function providerConfiguration({ state, accounts, audience, webRedirects, accessTokenFormat = 'jwt' }) {
+export function providerConfiguration({
+  state,
+  accounts,
+  audience,
+  webRedirects,
+  accessTokenFormat = 'jwt',
+  accessTokenTTL = DEFAULT_ACCESS_TOKEN_TTL,
+}) {
   const apiResource = {
     scope: USER_SCOPE,
     audience,
     // JWT access tokens are not stored, so only opaque ones can be introspected.
     accessTokenFormat,
-    accessTokenTTL: ACCESS_TOKEN_TTL,
+    accessTokenTTL,
   };
 
   return {
@@ -146,8 +153,8 @@ export function providerConfiguration({ state, accounts, audience, webRedirects,
       ctx.body = errorPage(out);
     },
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL,
-      ClientCredentials: ACCESS_TOKEN_TTL,
+      AccessToken: accessTokenTTL,
+      ClientCredentials: accessTokenTTL,
       IdToken: 10 * MINUTE,
       AuthorizationCode: MINUTE,
       Interaction: 60 * MINUTE,

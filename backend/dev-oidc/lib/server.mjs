@@ -35,7 +35,7 @@ function pathnameOf(url) {
  * Starts the provider. Resolves to `{ issuer, audience, users, clientSecrets, close() }`
  * once it accepts requests; rejects with `error.code === 'EADDRINUSE'` when the port is taken.
  */
-export async function startProvider({ port, stateDir, audience, webRedirects, accessTokenFormat }) {
+export async function startProvider({ port, stateDir, audience, webRedirects, accessTokenFormat, accessTokenTTL }) {
   const state = loadState(stateDir);
   const accounts = demoAccounts(state.users);
 
@@ -49,7 +49,7 @@ export async function startProvider({ port, stateDir, audience, webRedirects, ac
   const boundPort = await listen(server, port);
   const issuer = `http://${HOST}:${boundPort}`;
 
-  const provider = new Provider(issuer, providerConfiguration({ state, accounts, audience, webRedirects, accessTokenFormat }));
+  const provider = new Provider(issuer, providerConfiguration({ state, accounts, audience, webRedirects, accessTokenFormat, accessTokenTTL }));
   provider.on('server_error', (ctx, error) => log(`server error on ${ctx.method} ${ctx.path}: ${error.stack ?? error}`));
   provider.on('grant.error', (ctx, error) => log(`token request refused: ${error.message} ${error.error_description ?? ''}`));
   provider.on('authorization.error', (ctx, error) => log(`authorization refused: ${error.message} ${error.error_description ?? ''}`));

@@ -103,6 +103,20 @@ test('opaque access tokens (SENT_OIDC_ACCESS_TOKEN_FORMAT=opaque) are answered b
   assert.deepEqual(await introspect('no-such-token'), { active: false });
 });
 
+test('SENT_OIDC_ACCESS_TOKEN_TTL sets the access tokens\' lifetime, and a wrong one stops the start', async (t) => {
+  const { ready } = await startProvider(t, { stateDir: temporaryStateDir(t), env: { SENT_OIDC_ACCESS_TOKEN_TTL: '30' } });
+  const { payload } = decodeJwt(await clientCredentialsToken(ready, 'acme-service'));
+  assert.equal(payload.exp - payload.iat, 30);
+
+  const { code, stdout, stderr } = await runProviderCommand(
+    ['--port', '0', '--state-dir', temporaryStateDir(t)],
+    { SENT_OIDC_ACCESS_TOKEN_TTL: '10m' },
+  );
+  assert.notEqual(code, 0);
+  assert.equal(stdout, '');
+  assert.match(stderr, /SENT_OIDC_ACCESS_TOKEN_TTL must be a whole number of seconds, not "10m"/);
+});
+
 test('state persists: the same passwords, subjects and secrets on the next start', async (t) => {
   const stateDir = temporaryStateDir(t);
   const first = await startProvider(t, { stateDir });

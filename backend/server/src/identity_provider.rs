@@ -71,6 +71,7 @@ pub async fn configure(config: &Config) -> Result<IdentityProvider, ProviderErro
                 port: Some(config.dev_provider_port),
                 state_dir: config.data_dir.join("oidc"),
                 web_redirects: vec![format!("{}/auth/callback", config.public_url())],
+                access_token_ttl: None,
             })
             .await?;
             let settings = Settings {

@@ -92,6 +92,7 @@ impl TestServer {
             port: None,
             state_dir: state_dir.to_owned(),
             web_redirects: vec![format!("{public_url}/auth/callback")],
+            access_token_ttl: None,
         })
         .await
         .unwrap_or_else(|e| panic!("the local OpenID provider: {e}"));

@@ -386,10 +386,14 @@ async fn key_rotation_at_the_provider_is_picked_up_without_a_restart() {
         .output()
         .expect("node runs");
     assert!(rotated.status.success(), "{}", String::from_utf8_lossy(&rotated.stderr));
-    let provider =
-        DevProvider::start(DevProviderOptions { port: Some(port), state_dir: dir.clone(), web_redirects: redirects })
-            .await
-            .expect("the provider restarts");
+    let provider = DevProvider::start(DevProviderOptions {
+        port: Some(port),
+        state_dir: dir.clone(),
+        web_redirects: redirects,
+        access_token_ttl: None,
+    })
+    .await
+    .expect("the provider restarts");
     let after = provider.client_credentials_token("acme-service").await.expect("a token");
     assert_ne!(header_of(&after)["kid"], header_of(&before)["kid"], "signed with the new key");
 

@@ -130,6 +130,11 @@ export type SessionInfo_Deserialize = {
 	name?: string | null,
 	/**  SENT's id of the user (a UUID). */
 	userId?: string | null,
+	/**
+	 *  When the access token lapses (RFC 3339), if the provider said; it is
+	 *  renewed before then while a refresh token lasts.
+	 */
+	expiresAt?: string | null,
 };
 
 /**  The signed-in person, as the page may learn it. */
@@ -139,6 +144,11 @@ export type SessionInfo_Serialize = {
 	name: string | null,
 	/**  SENT's id of the user (a UUID). */
 	userId: string | null,
+	/**
+	 *  When the access token lapses (RFC 3339), if the provider said; it is
+	 *  renewed before then while a refresh token lasts.
+	 */
+	expiresAt: string | null,
 };
 
 /**  A sign-in ended without anyone signed in. */

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
+use sent_auth::SignedIn;
 use sent_auth::dev_provider::{DevProvider, DevProviderOptions};
-use sent_auth::{Identity, SignedIn};
 use sent_db::embedded::ClusterSpec;
 use sent_db::open::Location;
 use sent_runtime::{Credentials, DispatchOptions, Reply};
@@ -23,6 +23,8 @@ use uuid::Uuid;
 use crate::backend::Backend;
 use crate::config::Config;
 use crate::provider::{self, ProviderSettings};
+use crate::session::Session;
+pub use crate::session::SessionInfo;
 use crate::sign_in::{self, Browser, SignInFailure};
 
 /// How long shutting down waits for a start still under way (an `initdb`)
@@ -70,17 +72,6 @@ pub struct SignInSettings {
     pub timeout: Duration,
 }
 
-/// The signed-in person, as the page may learn it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionInfo {
-    pub signed_in: bool,
-    pub email: Option<String>,
-    pub name: Option<String>,
-    /// SENT's id of the user (a UUID).
-    pub user_id: Option<String>,
-}
-
 /// How many requests and calls came in over IPC since the app started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -102,27 +93,11 @@ pub struct RpcOutcome {
     pub changed: Vec<String>,
 }
 
-struct Session {
-    identity: Identity,
-    access_token: String,
-    expires_at: Option<SystemTime>,
-}
-
-impl std::fmt::Debug for Session {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The token stays out of logs.
-        f.debug_struct("Session")
-            .field("identity", &self.identity)
-            .field("expires_at", &self.expires_at)
-            .finish_non_exhaustive()
-    }
-}
-
 /// The app.
 #[derive(Debug)]
 pub struct Desktop {
     status: watch::Sender<Status>,
-    session: RwLock<Option<Session>>,
+    session: Session,
     sign_in_settings: SignInSettings,
     sign_in_task: Mutex<Option<tokio::task::AbortHandle>>,
     http: reqwest::Client,
@@ -138,7 +113,7 @@ impl Desktop {
     pub fn new(sign_in_settings: SignInSettings) -> Result<Arc<Self>, reqwest::Error> {
         Ok(Arc::new(Self {
             status: watch::Sender::new(Status::Starting),
-            session: RwLock::new(None),
+            session: Session::default(),
             sign_in_settings,
             sign_in_task: Mutex::new(None),
             http: sent_auth::http::client()?,
@@ -218,7 +193,8 @@ impl Desktop {
                 return refusal(error.to_error_object(&sent_runtime::Dispatcher::new_request_id()));
             }
         };
-        let credentials = Credentials { bearer: self.access_token(), session: None, identity: None, organization_id };
+        let bearer = self.session.bearer(services.provider.as_ref(), &self.http).await;
+        let credentials = Credentials { bearer, session: None, identity: None, organization_id };
         let body = request.to_string();
         let reply = match services.backend.dispatcher().handle_jsonrpc(body.as_bytes(), &credentials).await {
             Reply::Body(body) => body,
@@ -242,21 +218,9 @@ impl Desktop {
         IpcStats { rpc_requests: read(&self.rpc_requests), rpc_calls: read(&self.rpc_calls) }
     }
 
-    fn access_token(&self) -> Option<String> {
-        self.session.read().unwrap_or_else(PoisonError::into_inner).as_ref().map(|s| s.access_token.clone())
-    }
-
     /// Who is signed in.
     pub fn session_info(&self) -> SessionInfo {
-        match &*self.session.read().unwrap_or_else(PoisonError::into_inner) {
-            Some(session) => SessionInfo {
-                signed_in: true,
-                email: session.identity.email.clone(),
-                name: session.identity.name.clone(),
-                user_id: Some(session.identity.user_id.to_string()),
-            },
-            None => SessionInfo { signed_in: false, email: None, name: None, user_id: None },
-        }
+        self.session.info()
     }
 
     /// Sign in with the system browser. A sign-in begun while another is
@@ -294,21 +258,15 @@ impl Desktop {
         Ok(self.session_info())
     }
 
-    /// Hold `signed_in`'s access token for the calls from now on.
+    /// Hold `signed_in`'s tokens for the calls from now on.
     pub fn set_session(&self, signed_in: SignedIn) {
-        let session = Session {
-            identity: signed_in.identity,
-            access_token: signed_in.access_token,
-            expires_at: signed_in.expires_at,
-        };
-        *self.session.write().unwrap_or_else(PoisonError::into_inner) = Some(session);
+        self.session.set(signed_in);
     }
 
     /// Forget the signed-in person: calls from now on are anonymous.
     pub fn sign_out(&self) {
-        let was = self.session.write().unwrap_or_else(PoisonError::into_inner).take();
-        if let Some(session) = was {
-            tracing::info!(user = %session.identity.user_id, "signed out");
+        if let Some(identity) = self.session.clear() {
+            tracing::info!(user = %identity.user_id, "signed out");
         }
     }
 
@@ -451,8 +409,13 @@ async fn start_provider(
             None,
         )),
         (None, true) => {
-            let dev =
-                DevProvider::start(DevProviderOptions { port: None, state_dir, web_redirects: Vec::new() }).await?;
+            let dev = DevProvider::start(DevProviderOptions {
+                port: None,
+                state_dir,
+                web_redirects: Vec::new(),
+                access_token_ttl: None,
+            })
+            .await?;
             let settings = ProviderSettings {
                 issuer: dev.issuer().to_owned(),
                 audience: dev.audience().to_owned(),

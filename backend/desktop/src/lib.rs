@@ -15,6 +15,7 @@
 //! - [`backend`]: the database and the shared dispatcher over it.
 //! - [`provider`]: the identity provider and its access-token verifier.
 //! - [`sign_in`]: RFC 8252 sign-in: system browser, loopback redirect, PKCE.
+//! - [`session`]: the signed-in person's tokens, renewed before they lapse.
 //! - [`commands`]: the IPC commands (`rpc`, `ipc_stats`, `sign_in`, ...).
 //! - [`events`]: the typed events pushed to the page.
 //! - [`bindings`]: the tauri-specta builder of both, and the TypeScript
@@ -37,6 +38,7 @@ pub mod gui;
 pub mod menu;
 pub mod navigation;
 pub mod provider;
+pub mod session;
 pub mod sign_in;
 pub mod signals;
 pub mod worker;

@@ -12,12 +12,15 @@ use std::time::Duration;
 use common::{Scratch, http_browser, opened_url, query_param, recording_browser, sign_in_at_provider, with_params};
 use sent_app::config::Config;
 use sent_app::desktop::{Desktop, SignInSettings};
+use sent_app::session::RENEW_AHEAD;
 use sent_app::sign_in::{Browser, SignInFailure};
 use sent_auth::dev_provider::{DevProvider, DevProviderOptions};
 use sent_db::testing::test_database;
 use serde_json::{Value, json};
 
 const WAIT: Duration = Duration::from_secs(30);
+/// A little more than the provider's unit of time.
+const SECOND: Duration = Duration::from_millis(1_100);
 
 struct Harness {
     desktop: Arc<Desktop>,
@@ -26,14 +29,16 @@ struct Harness {
     _scratch: Scratch,
 }
 
-/// The app over a fresh database, trusting a fresh local provider, its
-/// browser recorded.
-async fn harness(test: &str, timeout: Duration) -> Harness {
+/// The app over a fresh database, trusting a fresh local provider (whose
+/// access tokens last `access_token_ttl`, or its default), its browser
+/// recorded.
+async fn harness(test: &str, timeout: Duration, access_token_ttl: Option<Duration>) -> Harness {
     let scratch = Scratch::new(test);
     let provider = DevProvider::start(DevProviderOptions {
         port: None,
         state_dir: scratch.path("oidc"),
         web_redirects: Vec::new(),
+        access_token_ttl,
     })
     .await
     .expect("the local provider starts");
@@ -65,7 +70,7 @@ async fn me(desktop: &Desktop) -> Value {
 
 #[tokio::test]
 async fn a_person_signs_in_in_the_browser_and_the_apps_calls_carry_the_providers_token() {
-    let harness = harness("signs-in", WAIT).await;
+    let harness = harness("signs-in", WAIT, None).await;
     let alice = harness.provider.user("alice@acme.test").expect("alice").clone();
     assert_eq!(me(&harness.desktop).await["error"]["code"], -32001);
 
@@ -108,9 +113,54 @@ async fn a_person_signs_in_in_the_browser_and_the_apps_calls_carry_the_providers
     harness.desktop.shutdown().await;
 }
 
+/// The access token's expiry the page sees, after a call.
+async fn expiry_after_a_call(desktop: &Desktop) -> String {
+    assert_eq!(me(desktop).await["result"]["email"], "alice@acme.test");
+    desktop.session_info().expires_at.expect("the provider says when tokens lapse")
+}
+
+#[tokio::test]
+async fn an_access_token_about_to_lapse_is_renewed_with_the_refresh_token_before_a_call() {
+    // Tokens that last less than the renewal margin: every call renews first.
+    let harness = harness("renews", WAIT, Some(RENEW_AHEAD / 2)).await;
+    let alice = harness.provider.user("alice@acme.test").expect("alice").clone();
+    let desktop = Arc::clone(&harness.desktop);
+    let signing_in = tokio::spawn(async move { desktop.sign_in().await });
+    let authorize = opened_url(&harness.url_file, WAIT).await;
+    let scope = query_param(&authorize, "scope").expect("a scope");
+    assert!(scope.split(' ').any(|s| s == "offline_access"), "{scope}");
+    assert_eq!(query_param(&authorize, "prompt").as_deref(), Some("consent"), "offline access needs consent");
+    let browser = http_browser();
+    let callback = sign_in_at_provider(&browser, &authorize, &alice.email, &alice.password).await;
+    assert_eq!(browser.get(&callback).send().await.expect("the app answers").status(), 200);
+    let signed_in = signing_in.await.expect("the task").expect("signed in");
+    let mut expiry = signed_in.expires_at.expect("the provider says when tokens lapse");
+
+    for _ in 0..2 {
+        // The provider counts lifetimes in whole seconds; let one go by.
+        tokio::time::sleep(SECOND).await;
+        let renewed = expiry_after_a_call(&harness.desktop).await;
+        assert!(renewed > expiry, "renewed: {renewed} after {expiry}");
+        expiry = renewed;
+    }
+
+    // Calls at once renew one after the other, each with the refresh token
+    // the last renewal gave: a spent one used again would make the provider
+    // revoke the sign-in, and the renewal after would fail.
+    let (one, two) = tokio::join!(me(&harness.desktop), me(&harness.desktop));
+    assert_eq!(
+        (&one["result"]["email"], &two["result"]["email"]),
+        (&json!("alice@acme.test"), &json!("alice@acme.test"))
+    );
+    let expiry = harness.desktop.session_info().expires_at.expect("an expiry");
+    tokio::time::sleep(SECOND).await;
+    assert!(expiry_after_a_call(&harness.desktop).await > expiry, "the sign-in still renews");
+    harness.desktop.shutdown().await;
+}
+
 #[tokio::test]
 async fn a_refusal_or_a_response_from_another_issuer_signs_nobody_in() {
-    let harness = harness("refused", WAIT).await;
+    let harness = harness("refused", WAIT, None).await;
     let browser = http_browser();
 
     for (params, expected) in [
@@ -137,7 +187,7 @@ async fn a_refusal_or_a_response_from_another_issuer_signs_nobody_in() {
 
 #[tokio::test]
 async fn a_sign_in_nobody_finishes_times_out_and_a_newer_one_takes_over() {
-    let harness = harness("timeout", Duration::from_secs(2)).await;
+    let harness = harness("timeout", Duration::from_secs(2), None).await;
     let desktop = Arc::clone(&harness.desktop);
     let first = tokio::spawn(async move { desktop.sign_in().await });
     let first_url = opened_url(&harness.url_file, WAIT).await;

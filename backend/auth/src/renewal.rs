@@ -9,7 +9,7 @@
 use std::time::SystemTime;
 
 use openidconnect::core::{CoreClient, CoreProviderMetadata};
-use openidconnect::{ClientId, ClientSecret, IssuerUrl, OAuth2TokenResponse as _, RefreshToken};
+use openidconnect::{ClientId, ClientSecret, IssuerUrl, OAuth2TokenResponse as _, RefreshToken, RequestTokenError};
 
 use crate::relying_party::{SignInError, describe};
 
@@ -45,9 +45,10 @@ pub struct Client<'a> {
 /// endpoint.
 ///
 /// # Errors
-/// [`SignInError::Discovery`] when the provider cannot be reached;
-/// [`SignInError::Renewal`] when it refuses the token (expired, revoked,
-/// already used): the person must sign in again.
+/// [`SignInError::Renewal`] when the provider refuses the token (expired,
+/// revoked, already used): the person must sign in again.
+/// [`SignInError::Discovery`] when it cannot be reached or answers
+/// otherwise than OAuth says: the token may still be good later.
 pub async fn renew(client: &Client<'_>, refresh_token: &str, http: &reqwest::Client) -> Result<Renewed, SignInError> {
     let failed = |reason: String| SignInError::Discovery { issuer: client.issuer.to_owned(), reason };
     let issuer = IssuerUrl::new(client.issuer.to_owned()).map_err(|e| SignInError::Config(e.to_string()))?;
@@ -63,11 +64,53 @@ pub async fn renew(client: &Client<'_>, refresh_token: &str, http: &reqwest::Cli
         .map_err(|e| SignInError::Config(e.to_string()))?
         .request_async(http)
         .await
-        .map_err(|e| SignInError::Renewal(describe(&e)))?;
+        .map_err(|e| match e {
+            // The provider's answer: this refresh token is done for.
+            RequestTokenError::ServerResponse(_) => SignInError::Renewal(describe(&e)),
+            // No answer, or not one it meant: the token may still be good.
+            other => failed(describe(&other)),
+        })?;
     Ok(Renewed {
         access_token: token.access_token().secret().clone(),
         refresh_token: token.refresh_token().map_or_else(|| refresh_token.to_owned(), |t| t.secret().clone()),
         // Counted from before the request, as at sign-in.
         expires_at: token.expires_in().map(|lifetime| requested_at + lifetime),
     })
+}
+
+#[cfg(all(test, feature = "dev-provider"))]
+mod tests {
+    use super::*;
+    use crate::dev_provider::{DevProvider, DevProviderOptions};
+
+    #[tokio::test]
+    async fn a_refused_token_and_an_unreachable_provider_are_told_apart() -> Result<(), Box<dyn std::error::Error>> {
+        let state = std::env::temp_dir().join(format!("sent-renewal-{}", uuid::Uuid::new_v4().simple()));
+        let provider = DevProvider::start(DevProviderOptions {
+            port: None,
+            state_dir: state.clone(),
+            web_redirects: Vec::new(),
+            access_token_ttl: None,
+        })
+        .await?;
+        let http = crate::http::client()?;
+        let cli = Client { issuer: provider.issuer(), client_id: "sent-cli", client_secret: None };
+
+        // Refused for good: the person signs in again.
+        let refused = renew(&cli, "not-a-refresh-token", &http).await;
+        assert!(
+            matches!(&refused, Err(SignInError::Renewal(reason)) if reason.contains("invalid_grant")),
+            "{refused:?}"
+        );
+
+        // Nobody answered: the token is kept for a later try.
+        let closed = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+        let gone = Client { issuer: &format!("http://{closed}"), ..cli };
+        let unreachable = renew(&gone, "a-refresh-token", &http).await;
+        assert!(matches!(unreachable, Err(SignInError::Discovery { .. })), "{unreachable:?}");
+
+        provider.stop().await?;
+        let _ = std::fs::remove_dir_all(state);
+        Ok(())
+    }
 }

@@ -83,15 +83,17 @@ async fn new_database(template: Option<&str>) -> TestDb {
     let name = format!("{TEST_PREFIX}{}_{}", std::process::id(), uuid::Uuid::new_v4().simple());
     {
         let _lock = lock().await;
-        drop_orphans(cluster).await;
+        let admin = Admin::connect(cluster).await;
+        admin.drop_orphans().await;
         let sql = match template {
             Some(template) => {
-                ensure_template(cluster).await;
+                admin.ensure_template(cluster).await;
                 format!("CREATE DATABASE \"{name}\" TEMPLATE {template} OWNER {OWNER_ROLE}")
             }
             None => format!("CREATE DATABASE \"{name}\" TEMPLATE template0 OWNER {OWNER_ROLE}"),
         };
-        superuser_execute(cluster, &sql).await;
+        admin.execute(&sql).await;
+        admin.close().await;
     }
     TestDb {
         owner_url: cluster.url_for(OWNER_ROLE, &name),
@@ -101,53 +103,61 @@ async fn new_database(template: Option<&str>) -> TestDb {
     }
 }
 
-/// Migrate the template once per set of migrations; a changed migration
-/// rebuilds it.
-async fn ensure_template(cluster: &Cluster) {
-    let fingerprint = migrate::fingerprint();
-    let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
-        .await
-        .unwrap_or_else(|e| panic!("test cluster: {e}"));
-    let conn = tokio::spawn(conn);
-    let current: Option<String> = client
-        .query_one("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1", &[&TEMPLATE])
-        .await
-        .ok()
-        .and_then(|row| row.get(0));
-    if current.as_deref() != Some(fingerprint.as_str()) {
-        // Two statements: DROP DATABASE cannot share a transaction.
-        for sql in [
-            format!("DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)"),
-            format!("CREATE DATABASE {TEMPLATE} OWNER {OWNER_ROLE}"),
-        ] {
-            client.batch_execute(&sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
-        }
-        migrate::migrate(&cluster.owner_url()).await.unwrap_or_else(|e| panic!("migrate template: {e}"));
-        client
-            .batch_execute(&format!("COMMENT ON DATABASE {TEMPLATE} IS '{fingerprint}'"))
-            .await
-            .unwrap_or_else(|e| panic!("mark template: {e}"));
-    }
-    drop(client);
-    let _ = conn.await;
+/// The cluster's superuser on its `postgres` database: one connection for
+/// everything a new test database needs.
+struct Admin {
+    client: tokio_postgres::Client,
+    connection: tokio::task::JoinHandle<Result<(), tokio_postgres::Error>>,
 }
 
-/// Drop the test databases whose process has ended.
-async fn drop_orphans(cluster: &Cluster) {
-    let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
-        .await
-        .unwrap_or_else(|e| panic!("test cluster: {e}"));
-    let conn = tokio::spawn(conn);
-    let names = client
-        .query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", &[&TEST_PREFIX])
-        .await
-        .unwrap_or_else(|e| panic!("list test databases: {e:?}"));
-    for name in names.iter().map(|row| row.get::<_, String>(0)).filter(|name| is_orphan(name)) {
-        // Ignored: a database another process dropped meanwhile is gone too.
-        let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+impl Admin {
+    async fn connect(cluster: &Cluster) -> Self {
+        let (client, connection) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
+            .await
+            .unwrap_or_else(|e| panic!("test cluster: {e}"));
+        Self { client, connection: tokio::spawn(connection) }
     }
-    drop(client);
-    let _ = conn.await;
+
+    async fn execute(&self, sql: &str) {
+        self.client.batch_execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+    }
+
+    /// Migrate the template once per set of migrations; a changed migration
+    /// rebuilds it.
+    async fn ensure_template(&self, cluster: &Cluster) {
+        let fingerprint = migrate::fingerprint();
+        let current: Option<String> = self
+            .client
+            .query_one("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = $1", &[&TEMPLATE])
+            .await
+            .ok()
+            .and_then(|row| row.get(0));
+        if current.as_deref() != Some(fingerprint.as_str()) {
+            // Two statements: DROP DATABASE cannot share a transaction.
+            self.execute(&format!("DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")).await;
+            self.execute(&format!("CREATE DATABASE {TEMPLATE} OWNER {OWNER_ROLE}")).await;
+            migrate::migrate(&cluster.owner_url()).await.unwrap_or_else(|e| panic!("migrate template: {e}"));
+            self.execute(&format!("COMMENT ON DATABASE {TEMPLATE} IS '{fingerprint}'")).await;
+        }
+    }
+
+    /// Drop the test databases whose process has ended.
+    async fn drop_orphans(&self) {
+        let names = self
+            .client
+            .query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", &[&TEST_PREFIX])
+            .await
+            .unwrap_or_else(|e| panic!("list test databases: {e:?}"));
+        for name in names.iter().map(|row| row.get::<_, String>(0)).filter(|name| is_orphan(name)) {
+            // Ignored: a database another process dropped meanwhile is gone too.
+            let _ = self.client.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+        }
+    }
+
+    async fn close(self) {
+        drop(self.client);
+        let _ = self.connection.await;
+    }
 }
 
 /// Whether a test database's process has ended. A name without a process
@@ -158,16 +168,6 @@ fn is_orphan(name: &str) -> bool {
         Some(pid) => cfg!(target_os = "linux") && !std::path::Path::new(&format!("/proc/{pid}")).exists(),
         None => true,
     }
-}
-
-async fn superuser_execute(cluster: &Cluster, sql: &str) {
-    let (client, conn) = tokio_postgres::connect(&cluster.superuser_url("postgres"), NoTls)
-        .await
-        .unwrap_or_else(|e| panic!("test cluster: {e}"));
-    let conn = tokio::spawn(conn);
-    client.batch_execute(sql).await.unwrap_or_else(|e| panic!("{sql}: {e:?}"));
-    drop(client);
-    let _ = conn.await;
 }
 
 /// An exclusive lock shared by every test process.
@@ -209,7 +209,9 @@ mod tests {
         // No process has this id: Linux's pid_max is at most 2^22.
         let orphan = format!("{TEST_PREFIX}{}_{}", u32::MAX, uuid::Uuid::new_v4().simple());
         let cluster = &SHARED.get().unwrap().cluster;
-        superuser_execute(cluster, &format!("CREATE DATABASE \"{orphan}\"")).await;
+        let admin = Admin::connect(cluster).await;
+        admin.execute(&format!("CREATE DATABASE \"{orphan}\"")).await;
+        admin.close().await;
         assert!(databases(&mine.superuser_url).await.contains(&orphan));
 
         let next = test_database().await;

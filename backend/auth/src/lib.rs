@@ -42,5 +42,6 @@ pub use identity::{Identity, user_id};
 pub use introspection::Introspector;
 pub use jwks::Jwks;
 pub use relying_party::{
-    AuthorizationResponse, LoginStart, RelyingParty, RelyingPartyConfig, SignInError, SignedIn, describe,
+    AuthorizationResponse, LoginStart, ProviderClient, RelyingParty, RelyingPartyConfig, SignInError, SignedIn,
+    describe, discover_client,
 };

@@ -19,7 +19,8 @@ use tokio::sync::RwLock;
 
 use crate::identity::Identity;
 
-type Client =
+/// A client of a provider, as its discovered metadata describes it.
+pub type ProviderClient =
     CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
 
 /// What a relying party needs to know.
@@ -114,7 +115,7 @@ pub struct RelyingParty {
 
 #[derive(Debug)]
 struct Discovered {
-    client: Client,
+    client: ProviderClient,
     jwks_uri: String,
     introspection_endpoint: Option<String>,
     sends_iss_parameter: bool,
@@ -284,27 +285,46 @@ fn identity_of(claims: &openidconnect::core::CoreIdTokenClaims) -> Identity {
 }
 
 async fn discover(config: &RelyingPartyConfig, http: &reqwest::Client) -> Result<Discovered, SignInError> {
-    let failed = |reason: String| SignInError::Discovery { issuer: config.issuer.clone(), reason };
-    let issuer = IssuerUrl::new(config.issuer.clone()).map_err(|e| SignInError::Config(e.to_string()))?;
-    let metadata = CoreProviderMetadata::discover_async(issuer, http).await.map_err(|e| failed(describe(&e)))?;
-    let jwks_uri = metadata.jwks_uri().url().to_string();
+    let (client, jwks_uri) =
+        discover_client(&config.issuer, &config.client_id, config.client_secret.as_deref(), http).await?;
     // The core metadata type does not carry RFC 8414 and RFC 9207 extras;
     // read the ones we use from the document itself.
     let extras = metadata_extras(&config.issuer, http).await;
     let redirect = RedirectUrl::new(config.redirect_uri.clone()).map_err(|e| SignInError::Config(e.to_string()))?;
-    let client = CoreClient::from_provider_metadata(
-        metadata,
-        ClientId::new(config.client_id.clone()),
-        config.client_secret.clone().map(ClientSecret::new),
-    )
-    .set_redirect_uri(redirect);
     Ok(Discovered {
-        client,
+        client: client.set_redirect_uri(redirect),
         jwks_uri,
         introspection_endpoint: extras.introspection_endpoint,
         sends_iss_parameter: extras.authorization_response_iss_parameter_supported,
         at: Instant::now(),
     })
+}
+
+/// Discover the provider at `issuer` and make a client of it as
+/// `client_id` (`None` for a public client's secret); also the provider's
+/// key set URL.
+///
+/// # Errors
+/// [`SignInError::Config`] when `issuer` is not a URL;
+/// [`SignInError::Discovery`] when the provider cannot be reached or its
+/// metadata is not valid.
+pub async fn discover_client(
+    issuer: &str,
+    client_id: &str,
+    client_secret: Option<&str>,
+    http: &reqwest::Client,
+) -> Result<(ProviderClient, String), SignInError> {
+    let issuer_url = IssuerUrl::new(issuer.to_owned()).map_err(|e| SignInError::Config(e.to_string()))?;
+    let metadata = CoreProviderMetadata::discover_async(issuer_url, http)
+        .await
+        .map_err(|e| SignInError::Discovery { issuer: issuer.to_owned(), reason: describe(&e) })?;
+    let jwks_uri = metadata.jwks_uri().url().to_string();
+    let client = CoreClient::from_provider_metadata(
+        metadata,
+        ClientId::new(client_id.to_owned()),
+        client_secret.map(|secret| ClientSecret::new(secret.to_owned())),
+    );
+    Ok((client, jwks_uri))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]

@@ -8,10 +8,9 @@
 
 use std::time::SystemTime;
 
-use openidconnect::core::{CoreClient, CoreProviderMetadata};
-use openidconnect::{ClientId, ClientSecret, IssuerUrl, OAuth2TokenResponse as _, RefreshToken, RequestTokenError};
+use openidconnect::{OAuth2TokenResponse as _, RefreshToken, RequestTokenError};
 
-use crate::relying_party::{SignInError, describe};
+use crate::relying_party::{SignInError, describe, discover_client};
 
 /// The tokens a renewal gave.
 #[derive(Clone)]
@@ -50,14 +49,7 @@ pub struct Client<'a> {
 /// [`SignInError::Discovery`] when it cannot be reached or answers
 /// otherwise than OAuth says: the token may still be good later.
 pub async fn renew(client: &Client<'_>, refresh_token: &str, http: &reqwest::Client) -> Result<Renewed, SignInError> {
-    let failed = |reason: String| SignInError::Discovery { issuer: client.issuer.to_owned(), reason };
-    let issuer = IssuerUrl::new(client.issuer.to_owned()).map_err(|e| SignInError::Config(e.to_string()))?;
-    let metadata = CoreProviderMetadata::discover_async(issuer, http).await.map_err(|e| failed(describe(&e)))?;
-    let oidc = CoreClient::from_provider_metadata(
-        metadata,
-        ClientId::new(client.client_id.to_owned()),
-        client.client_secret.map(|secret| ClientSecret::new(secret.to_owned())),
-    );
+    let (oidc, _) = discover_client(client.issuer, client.client_id, client.client_secret, http).await?;
     let requested_at = SystemTime::now();
     let token = oidc
         .exchange_refresh_token(&RefreshToken::new(refresh_token.to_owned()))
@@ -68,7 +60,7 @@ pub async fn renew(client: &Client<'_>, refresh_token: &str, http: &reqwest::Cli
             // The provider's answer: this refresh token is done for.
             RequestTokenError::ServerResponse(_) => SignInError::Renewal(describe(&e)),
             // No answer, or not one it meant: the token may still be good.
-            other => failed(describe(&other)),
+            other => SignInError::Discovery { issuer: client.issuer.to_owned(), reason: describe(&other) },
         })?;
     Ok(Renewed {
         access_token: token.access_token().secret().clone(),

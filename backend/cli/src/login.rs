@@ -12,11 +12,10 @@
 
 use std::time::{Duration, SystemTime};
 
-use openidconnect::core::{CoreClient, CoreProviderMetadata};
-use openidconnect::{ClientId, ClientSecret, IssuerUrl, OAuth2TokenResponse as _};
+use openidconnect::OAuth2TokenResponse as _;
 use sent_auth::loopback::{Loopback, LoopbackError};
 use sent_auth::renewal::{self, Renewed};
-use sent_auth::{RelyingParty, RelyingPartyConfig, SignInError, describe};
+use sent_auth::{RelyingParty, RelyingPartyConfig, SignInError, describe, discover_client};
 
 use crate::credentials::{Saved, Store, unix_seconds};
 use crate::exit::{Exit, Failure};
@@ -79,16 +78,11 @@ pub async fn in_browser(issuer: &str, open_browser: bool, wait: Duration) -> Res
 /// client.
 pub async fn as_service(issuer: &str, client_id: &str, client_secret: String) -> Result<Saved, Failure> {
     let http = http_client()?;
-    let issuer_url = IssuerUrl::new(issuer.to_owned())
-        .map_err(|e| Failure::usage(format!("--issuer {issuer:?} is not a URL: {e}")))?;
-    let metadata = CoreProviderMetadata::discover_async(issuer_url, &http)
-        .await
-        .map_err(|e| provider_unreachable(issuer, &describe(&e)))?;
-    let client = CoreClient::from_provider_metadata(
-        metadata,
-        ClientId::new(client_id.to_owned()),
-        Some(ClientSecret::new(client_secret)),
-    );
+    let (client, _) = discover_client(issuer, client_id, Some(&client_secret), &http).await.map_err(|e| match e {
+        SignInError::Config(reason) => Failure::usage(format!("--issuer {issuer:?} is not a URL: {reason}")),
+        SignInError::Discovery { reason, .. } => provider_unreachable(issuer, &reason),
+        other => Failure::usage(format!("cannot sign in with --issuer {issuer}: {other}")),
+    })?;
     let requested_at = SystemTime::now();
     let token = client
         .exchange_client_credentials()
@@ -143,7 +137,7 @@ pub async fn renewed(store: &Store, server: &str) -> Result<String, Failure> {
 }
 
 /// The saved token lapsed and cannot be renewed (`why`, when it was tried).
-pub fn expired(server: &str, saved: &Saved, why: Option<&SignInError>) -> Failure {
+fn expired(server: &str, saved: &Saved, why: Option<&SignInError>) -> Failure {
     let when = saved.expiry_text().map(|at| format!(" at {at}")).unwrap_or_default();
     let why = why.map(|e| format!(" and could not be renewed ({e})")).unwrap_or_default();
     Failure::new(
